@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +163,7 @@ class Result:
     display_range: tuple[int, int]
     band: Band | None
     safety_flag: bool
-    answers: dict[int, int] = field(default_factory=dict)
+    answers: dict[int, int]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,91 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from tending.checkins.feelings import NEED_LABELS, SCALE_BY_KEY, requests_help
+
+NOTE_MAX_LENGTH = 2000
+MESSAGE_MAX_LENGTH = 500
+
+scale_validators = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class CheckIn(models.Model):
+    """One person's check-in for one of their local days; each part shared or private."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    local_date = models.DateField()
+    mood = models.PositiveSmallIntegerField(validators=scale_validators)
+    stress = models.PositiveSmallIntegerField(validators=scale_validators)
+    energy = models.PositiveSmallIntegerField(validators=scale_validators)
+    connection = models.PositiveSmallIntegerField(validators=scale_validators)
+    sleep_hours = models.DecimalField(
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(14)],
+    )
+    emotions = models.JSONField(default=list, blank=True)
+    needs = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    share_numbers = models.BooleanField(default=True)
+    share_emotions = models.BooleanField(default=True)
+    share_needs = models.BooleanField(default=True)
+    share_note = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-local_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "local_date"], name="one_checkin_per_day"),
+        ]
+        indexes = [models.Index(fields=["user", "-local_date"])]
+
+    def __str__(self) -> str:
+        return f"Check-in of {self.user} on {self.local_date}"
+
+    def scale_label(self, key: str) -> str:
+        return SCALE_BY_KEY[key].label(getattr(self, key))
+
+    @property
+    def need_labels(self) -> list[str]:
+        return [NEED_LABELS[need] for need in self.needs if need in NEED_LABELS]
+
+    @property
+    def asks_for_help(self) -> bool:
+        return requests_help(self.needs)
+
+
+class Response(models.Model):
+    """A partner's answer to a shared request: a one-tap response or a short message."""
+
+    class Kind(models.TextChoices):
+        HERE = "here", "I'm here for you"
+        TALK_TONIGHT = "talk_tonight", "Let's talk tonight"
+        TAKE_SOMETHING = "take_something", "I'll take something off your plate"
+        HUG = "hug", "Sending a hug"
+        MESSAGE = "message", "A message"
+
+    checkin = models.ForeignKey(CheckIn, on_delete=models.CASCADE, related_name="responses")
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    responder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="responses_sent"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    message = models.TextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["couple", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.responder}"
+
+    @property
+    def text(self) -> str:
+        return self.message if self.kind == self.Kind.MESSAGE else self.get_kind_display()

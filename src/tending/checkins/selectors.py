@@ -1,0 +1,181 @@
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from tending.checkins.feelings import NEED_LABELS, SCALES
+from tending.checkins.models import CheckIn, Response
+from tending.checkins.services import CheckInInput
+from tending.core.timezones import local_today, week_start, zone_for
+
+TURNED_TOWARD_WINDOW = dt.timedelta(hours=24)
+SHARED_PART_NAMES = {
+    "numbers": "numbers",
+    "emotions": "feelings",
+    "needs": "what would help",
+    "note": "note",
+}
+
+
+@dataclass(frozen=True)
+class ScaleReading:
+    key: str
+    question: str
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class CheckInView:
+    """What one viewer may see of a check-in: private parts are simply absent."""
+
+    checkin_id: int
+    owner_name: str
+    local_date: dt.date
+    is_mine: bool
+    scales: tuple[ScaleReading, ...] = ()
+    sleep_hours: object = None
+    emotions: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    need_labels: tuple[str, ...] = ()
+    note: str = ""
+    sharing: dict = field(default_factory=dict)
+    asks_for_help: bool = False
+    responses: tuple[Response, ...] = ()
+
+    @property
+    def shares_anything(self) -> bool:
+        return bool(self.scales or self.emotions or self.needs or self.note)
+
+    @property
+    def shared_summary(self) -> str:
+        """For the owner: which parts their partner can see, in words."""
+        parts = [label for key, label in SHARED_PART_NAMES.items() if self.sharing.get(key)]
+        return ", ".join(parts) or "nothing"
+
+
+def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
+    mine = checkin.user_id == viewer.pk
+    show_numbers = mine or checkin.share_numbers
+    show_needs = mine or checkin.share_needs
+    needs = tuple(checkin.needs) if show_needs else ()
+    return CheckInView(
+        checkin_id=checkin.pk,
+        owner_name=str(checkin.user),
+        local_date=checkin.local_date,
+        is_mine=mine,
+        scales=tuple(
+            ScaleReading(s.key, s.question, getattr(checkin, s.key), checkin.scale_label(s.key))
+            for s in SCALES
+        )
+        if show_numbers
+        else (),
+        sleep_hours=checkin.sleep_hours if show_numbers else None,
+        emotions=tuple(checkin.emotions) if mine or checkin.share_emotions else (),
+        needs=needs,
+        need_labels=tuple(NEED_LABELS[n] for n in needs if n in NEED_LABELS),
+        note=checkin.note if mine or checkin.share_note else "",
+        sharing={
+            "numbers": checkin.share_numbers,
+            "emotions": checkin.share_emotions,
+            "needs": checkin.share_needs,
+            "note": checkin.share_note,
+        }
+        if mine
+        else {},
+        asks_for_help=show_needs and checkin.asks_for_help,
+        responses=tuple(responses),
+    )
+
+
+def todays_checkin(user, now: dt.datetime | None = None) -> CheckIn | None:
+    return CheckIn.objects.filter(user=user, local_date=local_today(user, now)).first()
+
+
+def partner_visible_since(couple, owner) -> dt.date:
+    """A partner sees the owner's shared check-ins from the owner's day the couple began."""
+    return couple.started_at.astimezone(zone_for(owner)).date()
+
+
+def partner_shared_filter(couple, partner) -> Q:
+    return Q(user=partner, local_date__gte=partner_visible_since(couple, partner)) & (
+        Q(share_numbers=True) | Q(share_emotions=True) | Q(share_needs=True) | Q(share_note=True)
+    )
+
+
+def responses_on(checkin: CheckIn | None, couple) -> list[Response]:
+    if checkin is None or couple is None:
+        return []
+    return list(Response.objects.filter(checkin=checkin, couple=couple).select_related("responder"))
+
+
+def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
+    """Values for the form: today's answers, or the sharing chosen last time."""
+    if today_checkin is not None:
+        source = today_checkin
+    else:
+        source = CheckIn.objects.filter(user=user).order_by("-local_date").first()
+    sharing_defaults = CheckInInput(mood=3, stress=3, energy=3, connection=3)
+    sharing = {
+        key: getattr(source or sharing_defaults, key)
+        for key in ("share_numbers", "share_emotions", "share_needs", "share_note")
+    }
+    if today_checkin is None:
+        return sharing
+    return {
+        **sharing,
+        "mood": source.mood,
+        "stress": source.stress,
+        "energy": source.energy,
+        "connection": source.connection,
+        "sleep_hours": format(source.sleep_hours, "g") if source.sleep_hours is not None else "",
+        "emotions": source.emotions,
+        "needs": source.needs,
+        "note": source.note,
+    }
+
+
+def turned_toward_this_week(couple, *, viewer, now: dt.datetime | None = None) -> int:
+    """Requests in this couple answered by the partner within 24 hours, this week."""
+    if couple is None:
+        return 0
+    since = week_start(local_today(viewer, now))
+    member_ids = couple.memberships.values("user_id")
+    requests = CheckIn.objects.filter(
+        user_id__in=member_ids, local_date__gte=since, share_needs=True
+    ).only("id", "needs", "created_at")
+    first_answer: dict[int, dt.datetime] = {}
+    for checkin_id, created_at in (
+        Response.objects.filter(couple=couple, checkin__in=requests)
+        .order_by("created_at")
+        .values_list("checkin_id", "created_at")
+    ):
+        first_answer.setdefault(checkin_id, created_at)
+    return sum(
+        1
+        for checkin in requests
+        if checkin.asks_for_help
+        and checkin.pk in first_answer
+        and first_answer[checkin.pk] - checkin.created_at <= TURNED_TOWARD_WINDOW
+    )
+
+
+def history_page_queryset(user, couple, partner):
+    visible = Q(user=user)
+    if couple is not None and partner is not None:
+        visible |= partner_shared_filter(couple, partner)
+    return CheckIn.objects.filter(visible).select_related("user").order_by("-local_date", "-id")
+
+
+def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
+    """Views for one page of history, with responses fetched in one query."""
+    by_checkin: dict[int, list[Response]] = {}
+    if couple is not None:
+        for response in Response.objects.filter(
+            couple=couple, checkin__in=[c.pk for c in checkins]
+        ).select_related("responder"):
+            by_checkin.setdefault(response.checkin_id, []).append(response)
+    return [
+        view_of(checkin, viewer=viewer, responses=by_checkin.get(checkin.pk, ()))
+        for checkin in checkins
+    ]

@@ -1,0 +1,97 @@
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from tending.checkins.feelings import EMOTION_WORDS, NEED_LABELS, NOTHING, SCALES
+from tending.checkins.models import MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH, CheckIn, Response
+from tending.core.timezones import local_today
+from tending.couples.selectors import active_couple_for, partner_of
+
+
+class CheckInError(Exception):
+    """Input that cannot be saved; the message is shown to the person."""
+
+
+@dataclass(frozen=True)
+class CheckInInput:
+    mood: int
+    stress: int
+    energy: int
+    connection: int
+    sleep_hours: Decimal | None = None
+    emotions: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
+    note: str = ""
+    share_numbers: bool = True
+    share_emotions: bool = True
+    share_needs: bool = True
+    share_note: bool = False
+
+
+def validate_checkin(data: CheckInInput) -> None:
+    for scale in SCALES:
+        value = getattr(data, scale.key)
+        if not isinstance(value, int) or not 1 <= value <= 5:
+            raise CheckInError(f"{scale.question} needs an answer from 1 to 5.")
+    if data.sleep_hours is not None and (
+        not 0 <= data.sleep_hours <= 14 or (data.sleep_hours * 2) % 1 != 0
+    ):
+        raise CheckInError("Sleep is counted from 0 to 14 hours in half hours.")
+    unknown = [word for word in data.emotions if word not in EMOTION_WORDS]
+    if unknown:
+        raise CheckInError(f"Unknown feeling: {', '.join(unknown)}.")
+    if any(need not in NEED_LABELS for need in data.needs):
+        raise CheckInError("Please pick what would help from the list.")
+    if NOTHING in data.needs and len(data.needs) > 1:
+        raise CheckInError("“Nothing today” cannot be combined with other requests.")
+    if len(data.note) > NOTE_MAX_LENGTH:
+        raise CheckInError(f"The note can be at most {NOTE_MAX_LENGTH} characters.")
+
+
+@transaction.atomic
+def save_checkin(*, user, data: CheckInInput, now: dt.datetime | None = None) -> CheckIn:
+    """Create or update today's check-in, where today is the person's own local day."""
+    validate_checkin(data)
+    fields = {
+        "mood": data.mood,
+        "stress": data.stress,
+        "energy": data.energy,
+        "connection": data.connection,
+        "sleep_hours": data.sleep_hours,
+        "emotions": list(dict.fromkeys(data.emotions)),
+        "needs": list(dict.fromkeys(data.needs)),
+        "note": data.note.strip(),
+        "share_numbers": data.share_numbers,
+        "share_emotions": data.share_emotions,
+        "share_needs": data.share_needs,
+        "share_note": data.share_note,
+    }
+    checkin, _ = CheckIn.objects.update_or_create(
+        user=user, local_date=local_today(user, now), defaults=fields
+    )
+    return checkin
+
+
+@transaction.atomic
+def respond_to_checkin(*, responder, checkin: CheckIn, kind: str, message: str = "") -> Response:
+    """Answer a partner's shared request with a one-tap response or a short message."""
+    couple = active_couple_for(responder)
+    if couple is None or partner_of(responder) != checkin.user:
+        raise CheckInError("You can only respond to your partner's check-in.")
+    if not (checkin.share_needs and checkin.asks_for_help):
+        raise CheckInError("This check-in has no request to respond to.")
+    if kind not in Response.Kind.values:
+        raise CheckInError("Please pick one of the responses.")
+    message = message.strip()
+    if kind == Response.Kind.MESSAGE:
+        if not message:
+            raise CheckInError("Write a few words before sending.")
+        if len(message) > MESSAGE_MAX_LENGTH:
+            raise CheckInError(f"A message can be at most {MESSAGE_MAX_LENGTH} characters.")
+    else:
+        message = ""
+    return Response.objects.create(
+        checkin=checkin, couple=couple, responder=responder, kind=kind, message=message
+    )

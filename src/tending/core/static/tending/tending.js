@@ -1,0 +1,63 @@
+// Small enhancements; every page works without them.
+(function () {
+  "use strict";
+
+  function prefillTimeZone() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { return; }
+    if (!zone) { return; }
+    document.querySelectorAll("select[name='timezone'][data-browser-default]").forEach(function (select) {
+      if (select.dataset.userChosen === "true") { return; }
+      var option = select.querySelector("option[value='" + zone.replace(/'/g, "") + "']");
+      if (option) { select.value = zone; }
+    });
+  }
+
+  function wireCopyButtons() {
+    document.querySelectorAll("[data-copy-target]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var field = document.getElementById(button.dataset.copyTarget);
+        if (!field) { return; }
+        field.select();
+        var done = function () { button.textContent = "Copied"; };
+        if (navigator.clipboard) {
+          navigator.clipboard.writeText(field.value).then(done, function () { document.execCommand("copy"); done(); });
+        } else {
+          document.execCommand("copy");
+          done();
+        }
+      });
+    });
+  }
+
+  function wireCounters() {
+    document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+      var field = document.getElementById(counter.dataset.counterFor);
+      if (!field) { return; }
+      var max = parseInt(field.getAttribute("maxlength"), 10);
+      var update = function () { counter.textContent = field.value.length + " of " + max + " characters"; };
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  function wireExclusiveNothing() {
+    var boxes = document.querySelectorAll("input[name='needs']");
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        if (!box.checked) { return; }
+        boxes.forEach(function (other) {
+          if (other === box) { return; }
+          if (box.value === "nothing" || other.value === "nothing") { other.checked = false; }
+        });
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    prefillTimeZone();
+    wireCopyButtons();
+    wireCounters();
+    wireExclusiveNothing();
+  });
+})();

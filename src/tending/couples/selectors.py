@@ -1,0 +1,49 @@
+from django.utils import timezone
+
+from tending.couples.models import Couple, Invite, Membership
+
+
+def active_couple_for(user) -> Couple | None:
+    membership = Membership.objects.select_related("couple").filter(user=user, active=True).first()
+    return membership.couple if membership else None
+
+
+def partner_of(user):
+    """The person ``user`` is paired with now, or None."""
+    membership = (
+        Membership.objects.select_related("user")
+        .filter(active=True, couple__memberships__user=user, couple__memberships__active=True)
+        .exclude(user=user)
+        .first()
+    )
+    return membership.user if membership else None
+
+
+def couple_and_partner(user) -> tuple[Couple | None, object | None]:
+    """The active couple and the partner in one query."""
+    membership = (
+        Membership.objects.select_related("couple", "user")
+        .filter(active=True, couple__memberships__user=user, couple__memberships__active=True)
+        .exclude(user=user)
+        .first()
+    )
+    if membership is None:
+        return None, None
+    return membership.couple, membership.user
+
+
+def pending_invite_for(user) -> Invite | None:
+    return (
+        Invite.objects.filter(
+            inviter=user,
+            revoked_at__isnull=True,
+            accepted_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def invite_by_token(token: str) -> Invite | None:
+    return Invite.objects.select_related("inviter").filter(token=token).first()

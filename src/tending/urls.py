@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tending.core.urls")),
+    path("accounts/", include("tending.accounts.urls")),
+    path("partner/", include("tending.couples.urls")),
+    path("check-in/", include("tending.checkins.urls")),
+    path("help/", include("tending.safety.urls")),
+    path("admin/", admin.site.urls),
+]

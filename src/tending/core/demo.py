@@ -86,6 +86,12 @@ def _day_values(rng: random.Random, day_index: int, *, struggling: bool) -> dict
     }
 
 
+def demo_exists() -> bool:
+    return User.objects.filter(email__in=[p["email"] for p in DEMO_PEOPLE]).count() == len(
+        DEMO_PEOPLE
+    )
+
+
 @transaction.atomic
 def seed_demo(*, days: int = DEMO_DAYS, now: dt.datetime | None = None) -> tuple[User, User]:
     """(Re)create the demo couple with ``days`` days of history ending today."""

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tending.core.demo import DEMO_DAYS, DEMO_PASSWORD, seed_demo
+from tending.core.demo import DEMO_DAYS, DEMO_PASSWORD, demo_exists, seed_demo
 
 
 class Command(BaseCommand):
@@ -8,8 +8,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=DEMO_DAYS)
+        parser.add_argument(
+            "--if-missing",
+            action="store_true",
+            help="keep an existing demo couple (and what was added to it) as it is",
+        )
 
-    def handle(self, *args, days, **options):
+    def handle(self, *args, days, if_missing, **options):
+        if if_missing and demo_exists():
+            self.stdout.write("The demo couple is already there.")
+            return
         robin, sam = seed_demo(days=days)
         self.stdout.write(
             self.style.SUCCESS(

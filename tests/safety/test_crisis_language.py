@@ -1,0 +1,371 @@
+"""Tests for crisis-language detection in notes."""
+
+import tomllib
+
+import pytest
+
+from tending.safety.crisis_language import (
+    PHRASES_PATH,
+    CrisisMatch,
+    contains_crisis_language,
+    expand_phrase,
+    find_crisis_language,
+)
+
+CRISIS_SENTENCES = [
+    "I want to kill myself.",
+    "i want to kill myself tonight",
+    "Honestly I keep thinking about killing myself.",
+    "I'm going to kill myself if this doesn't stop.",
+    "Sometimes I think I should just kill my self",
+    "i could just kms",
+    "kms",
+    "I feel suicidal again.",
+    "Been really suicidal this week",
+    "having suicidal thoughts again",
+    "I'm so sucidal today",
+    "Feeling suicidel",
+    "I've been thinking about suicide a lot.",
+    "I keep researching suicide methods.",
+    "I thought about committing suicide last night.",
+    "I want to commit suicide.",
+    "I want to die.",
+    "i just wanna die",
+    "I wanna diiiie",
+    "I want 2 die",
+    "i want too die",
+    "Some days I just want to be dead.",
+    "I wish I was dead.",
+    "I wish I were dead, honestly.",
+    "I wish I could just die in my sleep.",
+    "I wish I'd never been born.",
+    "Everyone would be better off without me.",
+    "They'd all be better off without me",
+    "I'd be better off dead.",
+    "i would be better of dead",
+    "I'd rather be dead than feel like this.",
+    "I'd rather die than keep living like this.",
+    "I don't want to live anymore.",
+    "I dont want to live anymore",
+    "I don’t want to live any more",
+    "I do not want to be alive.",
+    "I don't want to be here anymore.",
+    "i dont want to exist",
+    "I no longer want to live.",
+    "I'm tired of living.",
+    "I'm so tired of being alive",
+    "I'm done with life.",
+    "There's no reason to live.",
+    "I have nothing left to live for.",
+    "There's no point in living.",
+    "What's the point of living anymore?",
+    "Life isn't worth living.",
+    "My life is not worth living.",
+    "I can't go on like this.",
+    "I cannot go on.",
+    "I can't keep living like this.",
+    "I don't want to go on.",
+    "I want to go to sleep and not wake up.",
+    "I hope I don't wake up tomorrow.",
+    "I wish I wouldn't wake up.",
+    "I want to fall asleep and never wake up again.",
+    "I don't want to wake up anymore.",
+    "I just want to disappear.",
+    "I wish I could disappear forever.",
+    "I wish I didn't exist.",
+    "Nobody would miss me.",
+    "No one would care if I died.",
+    "I'm just a burden to everyone.",
+    "I want to end my life.",
+    "I'm thinking of ending my life.",
+    "I want to take my own life.",
+    "I want to end it all.",
+    "I keep thinking about ending it all.",
+    "I want to hurt myself.",
+    "I hurt myself again last night.",
+    "I've been cutting myself.",
+    "I cut myself again.",
+    "I started cutting again.",
+    "I want to self-harm.",
+    "I relapsed on self harm",
+    "I keep burning myself with cigarettes.",
+    "I've been hitting myself when I get angry at myself.",
+    "I've been saving up my pills.",
+    "I'm going to take all my pills.",
+    "I took an overdose last year and I'm thinking of doing it again.",
+    "I'm thinking about an overdose.",
+    "I looked up how many pills would it take.",
+    "I want to hang myself.",
+    "I bought a rope.",
+    "I want to jump off a bridge.",
+    "I thought about jumping in front of a train.",
+    "I want to slit my wrists.",
+    "I keep thinking about a gun to my head.",
+    "I want to drive off a cliff.",
+    "This is goodbye.",
+    "Goodbye forever, I love you all.",
+    "By the time you read this I'll be gone.",
+    "I won't be here tomorrow.",
+    "You won't have to worry about me anymore.",
+    "This is my last message.",
+    "I'm not okay. I want to die.",
+    "I'm not suicidal, I just want to die.",
+    "I've never wanted to die more than now.",
+    "I've never been so suicidal.",
+    "Why not end it all?",
+    "Whether or not I kill myself is up to me.",
+    "I can not go on.",
+    "Not gonna lie, I'm suicidal.",
+    "I KILL MYSELF IN MY HEAD EVERY DAY",
+    "want_to_die",
+    "I want to un-alive myself",
+]
+
+SAFE_SENTENCES = [
+    "I'd kill for a coffee right now.",
+    "I could kill for a pizza.",
+    "This traffic is killing me.",
+    "My back is killing me.",
+    "You're killing it at work!",
+    "We killed it at the pub quiz.",
+    "I'm dying to see the new film.",
+    "Dying to try that new ramen place.",
+    "I'm dead tired after the night shift.",
+    "That chocolate cake was to die for.",
+    "I laughed so hard I died.",
+    "My phone died halfway through the call.",
+    "The battery died on the way home.",
+    "I nearly killed myself laughing at his joke.",
+    "I was killing myself laughing.",
+    "That would be career suicide.",
+    "It was political suicide for him.",
+    "We watched Suicide Squad last night.",
+    "Coach made us run suicide sprints.",
+    "I'm not suicidal, just exhausted.",
+    "I am not suicidal.",
+    "I'm not feeling suicidal today.",
+    "I have no suicidal thoughts.",
+    "No thoughts of suicide this week.",
+    "I would never kill myself.",
+    "I'm not going to kill myself, I promise.",
+    "I don't want to kill myself.",
+    "I don't want to die, I want things to get better.",
+    "I would never hurt myself.",
+    "I won't hurt myself.",
+    "I don't want to hurt myself.",
+    "I cut myself shaving this morning.",
+    "I cut myself chopping onions.",
+    "Accidentally cut myself on a broken glass.",
+    "I burnt myself cooking dinner.",
+    "I hurt myself at the gym.",
+    "I hurt myself playing football.",
+    "I had a sugar overdose at the party.",
+    "I overdosed on chocolate over Easter.",
+    "We walked 12 kms today.",
+    "It's about 5 kms away.",
+    "The hike was 8.5 kms long.",
+    "We cycled a few kms along the river.",
+    "I can't go on holiday this year.",
+    "We can't go on the trip in June.",
+    "I can't go online at work.",
+    "I want to disappear for the weekend to a cabin with you.",
+    "I don't want to wake up early tomorrow.",
+    "When I'm gone for the conference, please water the plants.",
+    "The baby did not wake up once last night!",
+    "I want to live a long life with you.",
+    "I want to live by the sea one day.",
+    "I love my life.",
+    "Life is good today.",
+    "We had a lovely dinner together.",
+    "I feel anxious about the presentation tomorrow.",
+    "I'm stressed but managing.",
+    "I'm sad that my grandmother passed away.",
+    "My grandfather died last year and I still miss him.",
+    "The plants died while we were away.",
+    "The ending of the film killed me.",
+    "I'm so tired of this weather.",
+    "I'm sick of doing the dishes every night.",
+    "I'm done with this job.",
+    "I'm done with living out of boxes, let's unpack.",
+    "We should talk about how we divide the chores.",
+    "I felt ignored at dinner.",
+    "Can we have a quiet evening?",
+    "The dog ate my sock again.",
+    "I want to go to sleep early tonight.",
+    "I need a hug.",
+    "I'm proud of us for talking it through.",
+    "Work was brutal but I'm okay.",
+    "Goodbye for now, see you at dinner!",
+    "We said goodbye to our old flat.",
+    "I'm sorry I snapped at you.",
+    "That was an odd one.",
+    "It looked odd on him.",
+    "The pills for my headache worked.",
+    "I took my meds this morning.",
+    "I need to pick up my prescription.",
+    "I hung my coat on the hook.",
+    "My friend's presentation was deadly boring.",
+    "I could eat a horse.",
+    "Let's not wake the kids.",
+    "He was hurt by what I said.",
+    "I'd rather die than eat olives.",
+    "I want to die of embarrassment after that meeting.",
+    "This cheese is dead good.",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", CRISIS_SENTENCES)
+def test_crisis_sentences_are_flagged(sentence):
+    assert contains_crisis_language(sentence), sentence
+    assert find_crisis_language(sentence)
+
+
+@pytest.mark.parametrize("sentence", SAFE_SENTENCES)
+def test_everyday_sentences_are_not_flagged(sentence):
+    assert not contains_crisis_language(sentence), find_crisis_language(sentence)
+
+
+def test_there_are_enough_examples():
+    assert len(CRISIS_SENTENCES) >= 80
+    assert len(SAFE_SENTENCES) >= 80
+
+
+def _listed_crisis_phrases():
+    with PHRASES_PATH.open("rb") as handle:
+        data = tomllib.load(handle)
+    return [
+        (group, phrase)
+        for group, section in data["crisis"].items()
+        for entry in section["phrases"]
+        for phrase in expand_phrase(entry)
+    ]
+
+
+LISTED_PHRASES = _listed_crisis_phrases()
+
+
+@pytest.mark.parametrize("group, phrase", LISTED_PHRASES)
+def test_every_listed_phrase_is_detected_on_its_own(group, phrase):
+    matches = find_crisis_language(phrase)
+    assert matches, phrase
+    assert any(match.group == group for match in matches)
+
+
+@pytest.mark.parametrize("group, phrase", LISTED_PHRASES)
+def test_every_listed_phrase_is_detected_in_a_sentence(group, phrase):
+    assert contains_crisis_language(f"Honestly, lately {phrase}. I don't know what to do.")
+    assert contains_crisis_language(f"I told you: {phrase.upper()}!")
+
+
+def test_every_group_has_phrases():
+    groups = {group for group, _ in LISTED_PHRASES}
+    assert groups == {
+        "suicidal_ideation",
+        "self_harm",
+        "hopelessness",
+        "plans_and_means",
+        "goodbye_messages",
+    }
+
+
+def test_phrase_file_lists_negations_and_benign_idioms():
+    with PHRASES_PATH.open("rb") as handle:
+        data = tomllib.load(handle)
+    assert "not" in data["negation"]["cues"]
+    assert any("kill" in phrase for phrase in data["benign"]["phrases"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I want to kil myself",
+        "I want to killl myselff",
+        "I feel suicdal",
+        "i'm suiiiicidal",
+        "thinking about sucide",
+        "i want to dieee",
+        "i want to die",
+        "I'd be better off deaaad",
+        "goodbye foreverrr",
+        "i wanna unalive myself",
+        "sewerslide",
+    ],
+)
+def test_misspellings_and_stretched_letters(sentence):
+    assert contains_crisis_language(sentence)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u2018", "\u02bc", "`", ""])
+def test_any_apostrophe_style(apostrophe):
+    assert contains_crisis_language(f"I don{apostrophe}t want to live anymore")
+    assert contains_crisis_language(f"I{apostrophe}d be better off dead")
+    assert not contains_crisis_language(f"I{apostrophe}m not suicidal")
+
+
+def test_phrases_that_contain_a_negation_are_still_matched():
+    for sentence in [
+        "I don't want to live",
+        "I do not want to be here anymore",
+        "I can't go on",
+        "I hope I never wake up",
+        "I won't be around much longer",
+    ]:
+        assert contains_crisis_language(sentence), sentence
+
+
+def test_a_negation_in_another_sentence_does_not_cancel():
+    assert contains_crisis_language("No.\nI want to die.")
+    assert contains_crisis_language("I'm not fine. suicidal again")
+    assert contains_crisis_language("Don't worry. I want to kill myself.")
+
+
+def test_a_denial_followed_by_a_real_message_is_flagged():
+    matches = find_crisis_language("I'm not suicidal. But I wish I was dead.")
+    assert [match.text for match in matches] == ["wish I was dead"]
+
+
+def test_match_reports_phrase_group_and_span():
+    text = "Today was hard and I want to end my life."
+    (match,) = find_crisis_language(text)
+    assert isinstance(match, CrisisMatch)
+    assert match.group == "suicidal_ideation"
+    assert match.group_label
+    assert match.phrase == "(end|ending|ended) my (life|own life)"
+    assert text[match.start : match.end] == match.text == "end my life"
+
+
+def test_spans_point_into_the_original_text_with_unicode():
+    text = "Ça va pas… je suis épuisée, I don’t want to live"
+    (match,) = find_crisis_language(text)
+    assert text[match.start : match.end] == "don’t want to live"
+
+
+def test_words_inside_other_words_are_not_matched():
+    assert not contains_crisis_language("the skms project")
+    assert not contains_crisis_language("noosed")
+    assert not contains_crisis_language("overdosages")
+
+
+def test_empty_and_missing_text():
+    assert find_crisis_language("") == []
+    assert find_crisis_language(None) == []
+    assert not contains_crisis_language(None)
+
+
+def test_several_matches_in_reading_order():
+    text = "I want to die. I have been cutting myself. This is goodbye."
+    groups = [match.group for match in find_crisis_language(text)]
+    assert groups == ["suicidal_ideation", "self_harm", "goodbye_messages"]
+
+
+def test_long_notes_are_handled():
+    note = "We had a calm day and cooked together. " * 500
+    assert not contains_crisis_language(note)
+    assert contains_crisis_language(note + "I want to die.")
+
+
+def test_expand_phrase():
+    assert expand_phrase("(want to|wanna) die") == ["want to die", "wanna die"]
+    assert expand_phrase("# kms") == ["7 kms"]
+    assert expand_phrase("suicide") == ["suicide"]

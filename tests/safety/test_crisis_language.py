@@ -119,6 +119,15 @@ CRISIS_SENTENCES = [
     "I KILL MYSELF IN MY HEAD EVERY DAY",
     "want_to_die",
     "I want to un-alive myself",
+    "i dont see the point in living anymore",
+    "I feel like ending it",
+    "i just want it all to end",
+    "I feel like a burden to everyone",
+    "I want to go to sleep forever",
+    "I'm not sure I want to live anymore",
+    "I don't know if I want to live",
+    "Goodbye everyone. I love you.",
+    "I didn't cut myself today but I wanted to cut myself so badly",
 ]
 
 SAFE_SENTENCES = [

@@ -249,6 +249,7 @@ def test_line_links_follow_its_fields():
 def test_default_directory_is_cached():
     assert load_directory() is load_directory()
     assert load_directory(DEFAULT_PATH) is load_directory()
+    assert load_directory("") is load_directory()
 
 
 def test_any_path_can_be_loaded(tmp_path):

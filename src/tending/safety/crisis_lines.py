@@ -132,11 +132,11 @@ class Directory:
 
 
 def load_directory(path: str | Path | None = None) -> Directory:
-    """Read and validate the crisis-line file; the default file ships with Tending.
+    """Read and validate the crisis-line file; without a path, the one shipped with Tending.
 
     The result is cached per file and reread when the file changes.
     """
-    resolved = Path(path) if path is not None else DEFAULT_PATH
+    resolved = Path(path) if path else DEFAULT_PATH
     try:
         modified = resolved.stat().st_mtime_ns
     except OSError as error:

@@ -51,6 +51,17 @@ class LoginForm(AuthenticationForm):
         "inactive": "This account is not active.",
     }
 
+    def clean_username(self):
+        """Addresses are stored lowercase; phones often capitalise the first letter."""
+        return self.cleaned_data["username"].strip().lower()
+
+
+def login_attempt_username(request, credentials=None) -> str | None:
+    """The address a log-in attempt was for, lowercase, so throttling ignores letter case."""
+    source = credentials if credentials is not None else getattr(request, "POST", {})
+    username = source.get("username")
+    return username.strip().lower() if username else None
+
 
 class ProfileForm(forms.ModelForm):
     timezone = TimeZoneField(label="Time zone")

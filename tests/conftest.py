@@ -2,6 +2,7 @@
 partner (dana), so every view can be checked for who may and may not see it."""
 
 import pytest
+from django.contrib.auth.hashers import Argon2PasswordHasher
 from django.test import Client
 
 from tending.accounts.models import User
@@ -16,6 +17,22 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+class QuickArgon2PasswordHasher(Argon2PasswordHasher):
+    """Argon2 at its lowest cost, so tests that create people stay fast."""
+
+    time_cost = 1
+    memory_cost = 8
+    parallelism = 1
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    settings.PASSWORD_HASHERS = [
+        "conftest.QuickArgon2PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
 
 
 def make_user(name: str, **extra) -> User:

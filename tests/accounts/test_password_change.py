@@ -1,0 +1,40 @@
+from django.urls import reverse
+
+from conftest import PASSWORD, client_for
+
+URL = reverse("accounts:password_change")
+NEW_PASSWORD = "a quiet walk by the river"
+
+
+def test_the_password_can_be_changed_and_the_session_stays(alice):
+    client = client_for(alice)
+    response = client.post(
+        URL,
+        {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.url == reverse("accounts:password_change_done")
+    assert client.get(reverse("core:home")).context["user"] == alice
+    alice.refresh_from_db()
+    assert alice.check_password(NEW_PASSWORD)
+    assert alice.password.startswith("argon2")
+
+
+def test_the_old_password_must_be_right(alice):
+    response = client_for(alice).post(
+        URL,
+        {"old_password": "not it", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    )
+    assert response.status_code == 200
+    assert "Your old password was entered incorrectly." in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+
+
+def test_a_weak_new_password_is_refused(alice):
+    response = client_for(alice).post(
+        URL, {"old_password": PASSWORD, "new_password1": "alice123", "new_password2": "alice123"}
+    )
+    assert response.status_code == 200
+    assert "This password is too" in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)

@@ -1,4 +1,7 @@
-"""The ``tending`` command: every Django management command, plus ``serve``."""
+"""The ``tending`` command: every Django management command, plus ``serve``.
+
+Command names may be written with hyphens: ``tending rotate-key`` runs ``rotate_key``.
+"""
 
 import os
 import sys
@@ -9,6 +12,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")
     execute_from_command_line(["tending", *args])
 
 

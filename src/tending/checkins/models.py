@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from tending.checkins.feelings import NEED_LABELS, SCALE_BY_KEY, requests_help
+from tending.core.fields import EncryptedTextField
 
 NOTE_MAX_LENGTH = 2000
 MESSAGE_MAX_LENGTH = 500
@@ -30,7 +31,7 @@ class CheckIn(models.Model):
     )
     emotions = models.JSONField(default=list, blank=True)
     needs = models.JSONField(default=list, blank=True)
-    note = models.TextField(blank=True, max_length=NOTE_MAX_LENGTH)
+    note = EncryptedTextField(blank=True, max_length=NOTE_MAX_LENGTH)
     share_numbers = models.BooleanField(default=True)
     share_emotions = models.BooleanField(default=True)
     share_needs = models.BooleanField(default=True)
@@ -76,7 +77,7 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="responses_sent"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    message = models.TextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
+    message = EncryptedTextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "tending.accounts",
     "tending.couples",
     "tending.checkins",
+    "tending.insights",
     "tending.safety",
     "django.contrib.admin",
     "django.contrib.auth",

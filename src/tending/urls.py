@@ -6,6 +6,7 @@ urlpatterns = [
     path("accounts/", include("tending.accounts.urls")),
     path("partner/", include("tending.couples.urls")),
     path("check-in/", include("tending.checkins.urls")),
+    path("insights/", include("tending.insights.urls")),
     path("help/", include("tending.safety.urls")),
     path("admin/", admin.site.urls),
 ]

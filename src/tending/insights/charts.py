@@ -1,0 +1,228 @@
+"""Small SVG charts drawn on the server, for pages and PDF reports alike.
+
+Colours are SVG presentation attributes (allowed by the Content-Security-Policy and read
+by the PDF renderer); the stylesheet may override them through the class names, for
+example in dark mode. Every text is escaped. No Django import.
+"""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+WIDTH = 360
+LINE_HEIGHT = 170
+MARGIN_LEFT = 30
+MARGIN_RIGHT = 10
+MARGIN_TOP = 24
+MARGIN_BOTTOM = 22
+TEXT_COLOUR = "#5f5a52"
+GRID_COLOUR = "#ddd5c8"
+PALETTE = {"me": "#2f6f62", "partner": "#b3541e"}
+
+
+@dataclass(frozen=True)
+class LineSeries:
+    """One person's daily values and their rolling average, aligned with the chart's days."""
+
+    label: str
+    role: str
+    values: Sequence[float | None]
+    rolling: Sequence[float | None]
+
+    @property
+    def colour(self) -> str:
+        return PALETTE.get(self.role, PALETTE["me"])
+
+
+def short_date(day: dt.date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _open_svg(title: str, height: int, chart_id: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" class="chart__svg" role="img" '
+        f'aria-labelledby="{escape(chart_id)}-title">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+    ]
+
+
+def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int = 10) -> str:
+    return (
+        f'<text x="{_number(x)}" y="{_number(y)}" font-size="{size}" fill="{TEXT_COLOUR}" '
+        f'font-family="Helvetica, Arial, sans-serif" text-anchor="{anchor}" '
+        f'class="chart__text">{escape(content)}</text>'
+    )
+
+
+def _path(points: Sequence[tuple[float, float] | None]) -> str:
+    """Path data joining consecutive points; a missing point starts a new stretch."""
+    parts: list[str] = []
+    pen_down = False
+    for point in points:
+        if point is None:
+            pen_down = False
+            continue
+        command = "L" if pen_down else "M"
+        parts.append(f"{command}{_number(point[0])} {_number(point[1])}")
+        pen_down = True
+    return " ".join(parts)
+
+
+def _isolated_points(points: Sequence[tuple[float, float] | None]) -> list[tuple[float, float]]:
+    """Points with no neighbour, which a path alone would not show."""
+    lonely = []
+    for index, point in enumerate(points):
+        before = points[index - 1] if index > 0 else None
+        after = points[index + 1] if index + 1 < len(points) else None
+        if point is not None and before is None and after is None:
+            lonely.append(point)
+    return lonely
+
+
+def line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    days: Sequence[dt.date],
+    series: Sequence[LineSeries],
+    y_min: float,
+    y_max: float,
+    y_ticks: Sequence[float],
+) -> str:
+    """Daily values as a thin line, the rolling average as a thick one, per person."""
+    height = LINE_HEIGHT
+    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_height = height - MARGIN_TOP - MARGIN_BOTTOM
+    count = max(len(days), 1)
+
+    def x_at(index: int) -> float:
+        return MARGIN_LEFT + (plot_width * index / (count - 1) if count > 1 else plot_width / 2)
+
+    def y_at(value: float) -> float:
+        return MARGIN_TOP + plot_height * (1 - (value - y_min) / (y_max - y_min))
+
+    out = _open_svg(title, height, chart_id)
+    for tick in y_ticks:
+        y = y_at(tick)
+        out.append(
+            f'<line x1="{MARGIN_LEFT}" y1="{_number(y)}" x2="{WIDTH - MARGIN_RIGHT}" '
+            f'y2="{_number(y)}" stroke="{GRID_COLOUR}" stroke-width="1" class="chart__grid"/>'
+        )
+        out.append(_text(MARGIN_LEFT - 5, y + 3.5, _number(tick), anchor="end"))
+    if days:
+        out.append(_text(MARGIN_LEFT, height - 6, short_date(days[0])))
+        out.append(_text(WIDTH - MARGIN_RIGHT, height - 6, short_date(days[-1]), anchor="end"))
+    legend_x = float(MARGIN_LEFT)
+    for line in series:
+        out.append(
+            f'<line x1="{_number(legend_x)}" y1="10" x2="{_number(legend_x + 16)}" y2="10" '
+            f'stroke="{line.colour}" stroke-width="3" class="chart__line--{line.role}"/>'
+        )
+        out.append(_text(legend_x + 20, 13.5, line.label))
+        legend_x += 28 + 6.2 * len(line.label)
+    for line in series:
+        daily = [(x_at(i), y_at(v)) if v is not None else None for i, v in enumerate(line.values)]
+        rolling = [
+            (x_at(i), y_at(v)) if v is not None else None for i, v in enumerate(line.rolling)
+        ]
+        if any(daily):
+            out.append(
+                f'<path d="{_path(daily)}" fill="none" stroke="{line.colour}" '
+                f'stroke-width="1" stroke-opacity="0.45" class="chart__line--{line.role}"/>'
+            )
+        for x, y in _isolated_points(daily):
+            out.append(
+                f'<circle cx="{_number(x)}" cy="{_number(y)}" r="1.8" fill="{line.colour}" '
+                f'class="chart__dot--{line.role}"/>'
+            )
+        if any(rolling):
+            out.append(
+                f'<path d="{_path(rolling)}" fill="none" stroke="{line.colour}" '
+                f'stroke-width="2.5" stroke-linejoin="round" class="chart__line--{line.role}"/>'
+            )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def bar_chart(
+    *, chart_id: str, title: str, bars: Sequence[tuple[str, float]], role: str = "me"
+) -> str:
+    """Horizontal bars, one labelled row each, longest for the largest value."""
+    row = 20
+    label_width = 120
+    height = max(row * len(bars), row) + 8
+    top = max((value for _, value in bars), default=0) or 1
+    colour = PALETTE.get(role, PALETTE["me"])
+    out = _open_svg(title, height, chart_id)
+    for index, (label, value) in enumerate(bars):
+        y = 4 + index * row
+        length = (WIDTH - label_width - 40) * value / top
+        out.append(_text(label_width - 6, y + 13, label, anchor="end", size=11))
+        out.append(
+            f'<rect x="{label_width}" y="{y + 3}" width="{_number(max(length, 1))}" '
+            f'height="{row - 6}" rx="3" fill="{colour}" class="chart__bar--{role}"/>'
+        )
+        out.append(_text(label_width + length + 5, y + 13, _number(value), size=11))
+    out.append("</svg>")
+    return "".join(out)
+
+
+def paired_column_chart(
+    *,
+    chart_id: str,
+    title: str,
+    labels: Sequence[str],
+    totals: Sequence[int],
+    highlighted: Sequence[int],
+    total_name: str,
+    highlighted_name: str,
+) -> str:
+    """Columns per period: a pale one for the total, a solid one for the part highlighted."""
+    height = LINE_HEIGHT
+    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    plot_height = height - MARGIN_TOP - MARGIN_BOTTOM
+    top = max(max(totals, default=0), 1)
+    slot = plot_width / max(len(labels), 1)
+    bar = max(min(slot * 0.4, 18), 1)
+    colour = PALETTE["me"]
+    out = _open_svg(title, height, chart_id)
+    for tick in sorted({0, top}):
+        y = MARGIN_TOP + plot_height * (1 - tick / top)
+        out.append(
+            f'<line x1="{MARGIN_LEFT}" y1="{_number(y)}" x2="{WIDTH - MARGIN_RIGHT}" '
+            f'y2="{_number(y)}" stroke="{GRID_COLOUR}" stroke-width="1" class="chart__grid"/>'
+        )
+        out.append(_text(MARGIN_LEFT - 5, y + 3.5, str(tick), anchor="end"))
+    out.append(
+        f'<rect x="{MARGIN_LEFT}" y="5" width="10" height="8" fill="{colour}" '
+        f'fill-opacity="0.3" class="chart__bar--total"/>'
+    )
+    out.append(_text(MARGIN_LEFT + 14, 13, total_name))
+    second_x = MARGIN_LEFT + 24 + 5.6 * len(total_name)
+    out.append(
+        f'<rect x="{_number(second_x)}" y="5" width="10" height="8" fill="{colour}" '
+        f'class="chart__bar--me"/>'
+    )
+    out.append(_text(second_x + 14, 13, highlighted_name))
+    for index, (total, part) in enumerate(zip(totals, highlighted, strict=True)):
+        x = MARGIN_LEFT + slot * index + (slot - 2 * bar) / 2
+        for offset, value, opacity, css in ((0, total, "0.3", "total"), (bar, part, "1", "me")):
+            bar_height = plot_height * value / top
+            bar_top = MARGIN_TOP + plot_height - bar_height
+            out.append(
+                f'<rect x="{_number(x + offset)}" y="{_number(bar_top)}" '
+                f'width="{_number(bar)}" height="{_number(bar_height)}" fill="{colour}" '
+                f'fill-opacity="{opacity}" class="chart__bar--{css}"/>'
+            )
+    if labels:
+        out.append(_text(MARGIN_LEFT, height - 6, labels[0]))
+        if len(labels) > 1:
+            out.append(_text(WIDTH - MARGIN_RIGHT, height - 6, labels[-1], anchor="end"))
+    out.append("</svg>")
+    return "".join(out)

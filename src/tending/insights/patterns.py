@@ -1,0 +1,130 @@
+"""Patterns between two daily measures: how many days, how strongly they went together,
+and honest words for it. Correlation only; nothing here claims one thing causes another.
+No Django import.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MIN_PAIRED_DAYS = 14
+MODERATE_FROM = 0.3
+STRONG_FROM = 0.5
+
+TOO_FEW = "Too few days to say"
+NO_VARIATION = "Not enough variation to compare"
+WEAK = "Weak, may be chance"
+MODERATE = "Moderate"
+STRONG = "Strong"
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Pearson's r, or None when there are fewer than two pairs or a measure never varies."""
+    if len(xs) != len(ys):
+        raise ValueError("Both measures need the same number of days.")
+    n = len(xs)
+    if n < 2:
+        return None
+    mean_x = sum(xs) / n
+    mean_y = sum(ys) / n
+    dx = [x - mean_x for x in xs]
+    dy = [y - mean_y for y in ys]
+    spread = math.sqrt(sum(d * d for d in dx) * sum(d * d for d in dy))
+    if spread == 0:
+        return None
+    r = sum(a * b for a, b in zip(dx, dy, strict=True)) / spread
+    return max(-1.0, min(1.0, r))
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties sharing the average of the ranks they span."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    result = [0.0] * len(values)
+    position = 0
+    while position < len(order):
+        end = position
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[position]]:
+            end += 1
+        average_rank = (position + end) / 2 + 1
+        for index in order[position : end + 1]:
+            result[index] = average_rank
+        position = end + 1
+    return result
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Spearman's rho: Pearson's r of the ranks, which suits 1-to-5 answers."""
+    if len(xs) != len(ys):
+        raise ValueError("Both measures need the same number of days.")
+    return pearson(ranks(xs), ranks(ys))
+
+
+def strength_words(coefficient: float | None, paired_days: int) -> str:
+    if paired_days < MIN_PAIRED_DAYS:
+        return TOO_FEW
+    if coefficient is None:
+        return NO_VARIATION
+    size = abs(coefficient)
+    if size >= STRONG_FROM:
+        return STRONG
+    if size >= MODERATE_FROM:
+        return MODERATE
+    return WEAK
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """Two measures side by side over the days both were recorded."""
+
+    key: str
+    title: str
+    first: str
+    second: str
+    paired_days: int
+    pearson: float | None
+    spearman: float | None
+    strength: str
+
+    @property
+    def has_enough_days(self) -> bool:
+        return self.paired_days >= MIN_PAIRED_DAYS
+
+    @property
+    def sentence(self) -> str:
+        days = f"{self.paired_days} day{'' if self.paired_days == 1 else 's'}"
+        if self.strength == TOO_FEW:
+            return (
+                f"{TOO_FEW}: {days} with both recorded; patterns need at least {MIN_PAIRED_DAYS}."
+            )
+        if self.strength == NO_VARIATION:
+            return f"Over {days}, one of these stayed the same, so there is nothing to compare."
+        direction = (
+            f"when {self.first} was higher, {self.second} tended to be higher too"
+            if (self.spearman or 0) > 0
+            else f"when {self.first} was higher, {self.second} tended to be lower"
+        )
+        if self.strength == WEAK:
+            return f"Over {days}, any link is weak and may be chance."
+        return (
+            f"Over {days}, {direction} ({self.strength.lower()}). "
+            "This shows they moved together, not that one caused the other."
+        )
+
+
+def find_pattern(
+    *, key: str, title: str, first: str, second: str, pairs: Sequence[tuple[float, float]]
+) -> Pattern:
+    """Describe how two measures went together over paired days."""
+    xs = [float(x) for x, _ in pairs]
+    ys = [float(y) for _, y in pairs]
+    rho = spearman(xs, ys)
+    return Pattern(
+        key=key,
+        title=title,
+        first=first,
+        second=second,
+        paired_days=len(pairs),
+        pearson=pearson(xs, ys),
+        spearman=rho,
+        strength=strength_words(rho, len(pairs)),
+    )

@@ -1,0 +1,83 @@
+"""Daily series for the insights charts: one value per day, a rolling average, weekly
+means and the words named most often. No Django import.
+"""
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+ROLLING_WINDOW = 7
+
+
+def days_between(start: dt.date, end: dt.date) -> list[dt.date]:
+    """Every day from ``start`` to ``end``, both included."""
+    return [start + dt.timedelta(days=offset) for offset in range((end - start).days + 1)]
+
+
+def daily_values(readings: Mapping[dt.date, float], days: Sequence[dt.date]) -> list[float | None]:
+    return [readings.get(day) for day in days]
+
+
+def rolling_mean(
+    values: Sequence[float | None], window: int = ROLLING_WINDOW
+) -> list[float | None]:
+    """Mean of the recorded values in each trailing window; None where the window is empty."""
+    result: list[float | None] = []
+    for index in range(len(values)):
+        recorded = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
+        result.append(sum(recorded) / len(recorded) if recorded else None)
+    return result
+
+
+def mean(values: Iterable[float | None]) -> float | None:
+    recorded = [v for v in values if v is not None]
+    return sum(recorded) / len(recorded) if recorded else None
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of days summarised together (a week, or a block of weeks on long ranges)."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+def periods_for(days: Sequence[dt.date], length_days: int) -> list[Period]:
+    """Split ``days`` into consecutive periods of ``length_days``, the last one possibly shorter."""
+    return [
+        Period(days[index], days[min(index + length_days, len(days)) - 1])
+        for index in range(0, len(days), length_days)
+    ]
+
+
+def period_means(
+    days: Sequence[dt.date], values: Sequence[float | None], periods: Sequence[Period]
+) -> list[float | None]:
+    by_day = dict(zip(days, values, strict=True))
+    return [mean(by_day.get(day) for day in days_between(p.start, p.end)) for p in periods]
+
+
+def top_words(word_lists: Iterable[Sequence[str]], limit: int) -> list[tuple[str, int]]:
+    """The words named most often, most frequent first; ties in alphabetical order."""
+    counts = Counter(word for words in word_lists for word in words)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def top_words_by_period(
+    words_by_day: Mapping[dt.date, Sequence[str]], periods: Sequence[Period], limit: int
+) -> list[list[tuple[str, int]]]:
+    return [
+        top_words((words for day, words in words_by_day.items() if p.start <= day <= p.end), limit)
+        for p in periods
+    ]

@@ -1,0 +1,59 @@
+import datetime as dt
+
+from tending.insights.series import (
+    Period,
+    daily_values,
+    days_between,
+    period_means,
+    periods_for,
+    rolling_mean,
+    top_words,
+    top_words_by_period,
+)
+
+DAY = dt.date(2025, 3, 3)
+
+
+def test_days_between_includes_both_ends():
+    days = days_between(DAY, DAY + dt.timedelta(days=2))
+    assert days == [DAY, DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=2)]
+
+
+def test_missing_days_are_none():
+    days = days_between(DAY, DAY + dt.timedelta(days=2))
+    assert daily_values({DAY: 4}, days) == [4, None, None]
+
+
+def test_rolling_mean_uses_only_recorded_days_in_the_trailing_window():
+    values = [1, None, 3, 5, None, None, None, None, None, None, None]
+    rolling = rolling_mean(values, window=3)
+    assert rolling[:5] == [1, 1, 2, 4, 4]
+    assert rolling[6] is None
+
+
+def test_seven_day_rolling_mean_by_default():
+    values = [float(v) for v in range(1, 11)]
+    assert rolling_mean(values)[9] == sum(range(4, 11)) / 7
+
+
+def test_periods_split_days_with_a_shorter_last_one():
+    days = days_between(DAY, DAY + dt.timedelta(days=9))
+    periods = periods_for(days, 7)
+    assert periods == [
+        Period(DAY, DAY + dt.timedelta(days=6)),
+        Period(DAY + dt.timedelta(days=7), DAY + dt.timedelta(days=9)),
+    ]
+    assert period_means(days, [2.0] * 7 + [None, 4.0, 5.0], periods) == [2.0, 4.5]
+
+
+def test_top_words_count_days_and_break_ties_alphabetically():
+    assert top_words([["calm", "tired"], ["tired"], ["anxious", "calm", "tired"]], 2) == [
+        ("tired", 3),
+        ("calm", 2),
+    ]
+
+
+def test_top_words_by_period():
+    words = {DAY: ["calm"], DAY + dt.timedelta(days=8): ["tired"]}
+    periods = periods_for(days_between(DAY, DAY + dt.timedelta(days=13)), 7)
+    assert top_words_by_period(words, periods, 3) == [[("calm", 1)], [("tired", 1)]]

@@ -57,10 +57,15 @@ def history(request):
 @login_required
 @require_POST
 def respond(request, checkin_id: int):
-    _, partner = couple_and_partner(request.user)
+    couple, partner = couple_and_partner(request.user)
     if partner is None:
         raise Http404("No partner")
-    checkin_obj = get_object_or_404(CheckIn, pk=checkin_id, user=partner)
+    checkin_obj = get_object_or_404(
+        CheckIn,
+        pk=checkin_id,
+        user=partner,
+        local_date__gte=selectors.partner_visible_since(couple, partner),
+    )
     form = ResponseForm(request.POST)
     error = ""
     if form.is_valid():

@@ -1,0 +1,115 @@
+import pytest
+from django.urls import reverse
+
+from conftest import client_for
+from factories import backdate_couple, make_checkin, make_response
+from tending.checkins.models import Response
+
+HOME = reverse("core:home")
+HISTORY = reverse("checkins:history")
+
+NUMBERS = ("How is your mood?", "Overwhelmed", "Sleep")
+EMOTIONS = ("lonely", "hopeful")
+NEEDS = ("Practical help",)
+NOTE = ("NOTE-4e1d",)
+PARTS = {
+    "share_numbers": NUMBERS,
+    "share_emotions": EMOTIONS,
+    "share_needs": NEEDS,
+    "share_note": NOTE,
+}
+
+
+def alice_checks_in(alice, **sharing):
+    return make_checkin(
+        alice,
+        mood=2,
+        stress=5,
+        sleep_hours=6,
+        emotions=list(EMOTIONS),
+        needs=["practical"],
+        note=NOTE[0],
+        **({"share_numbers": True, "share_emotions": True, "share_needs": True} | sharing),
+    )
+
+
+def test_anonymous_visitors_see_the_welcome_page(db):
+    page = client_for(None).get(HOME).content.decode()
+    assert "Create an account" in page
+    assert "not a medical device" in page
+
+
+def test_someone_alone_can_check_in_and_invite(charlie):
+    page = client_for(charlie).get(HOME).content.decode()
+    assert "How are you today?" in page
+    assert "Invite your partner" in page
+
+
+@pytest.mark.parametrize("hidden_part", PARTS)
+def test_a_part_kept_private_is_absent_for_the_partner(alice, bob, hidden_part):
+    backdate_couple(alice, days=2)
+    alice_checks_in(alice, **({"share_note": True} | {hidden_part: False}))
+    as_bob = client_for(bob)
+    for page in (as_bob.get(HOME).content.decode(), as_bob.get(HISTORY).content.decode()):
+        for part, words in PARTS.items():
+            for word in words:
+                assert (word in page) is (part != hidden_part), (part, word)
+    own_page = client_for(alice).get(HOME).content.decode()
+    for words in PARTS.values():
+        for word in words:
+            assert word in own_page
+
+
+def test_a_fully_private_check_in_says_only_that_it_exists(alice, bob):
+    alice_checks_in(alice, share_numbers=False, share_emotions=False, share_needs=False)
+    page = client_for(bob).get(HOME).content.decode()
+    assert "Alice checked in today and kept it private." in page
+    for words in PARTS.values():
+        for word in words:
+            assert word not in page
+
+
+def test_the_partner_is_told_when_nothing_is_in_yet(alice, bob):
+    assert "Alice has not checked in yet today." in client_for(bob).get(HOME).content.decode()
+
+
+def test_the_owner_sees_what_is_shared(alice):
+    alice_checks_in(alice, share_emotions=False)
+    page = client_for(alice).get(HOME).content.decode()
+    assert "Shared with your partner: numbers, what would help." in page
+
+
+def test_yesterdays_check_in_of_the_partner_is_not_today(alice, bob):
+    backdate_couple(alice, days=3)
+    make_checkin(alice, days_ago=1, emotions=["hopeful"])
+    page = client_for(bob).get(HOME).content.decode()
+    assert "Alice has not checked in yet today." in page
+    assert "hopeful" not in page
+
+
+def test_a_response_within_a_day_counts_as_turned_toward(alice, bob):
+    checkin = make_checkin(alice, needs=["hug"])
+    make_response(checkin, bob, kind=Response.Kind.HUG)
+    for viewer in (alice, bob):
+        page = client_for(viewer).get(HOME).content.decode()
+        assert "You answered each other's requests 1 time within a day." in page
+
+
+def seed_days(alice, bob, days: range):
+    """Both partners check in with a request on each day, and each answers the other."""
+    for offset in days:
+        for person, other in ((alice, bob), (bob, alice)):
+            make_response(make_checkin(person, days_ago=offset, needs=["hug"]), other)
+
+
+def test_the_home_page_costs_the_same_few_queries_however_long_the_history(
+    alice, bob, django_assert_max_num_queries
+):
+    backdate_couple(alice, days=70)
+    seed_days(alice, bob, range(5))
+    client = client_for(bob)
+    with django_assert_max_num_queries(30) as after_five_days:
+        client.get(HOME)
+    seed_days(alice, bob, range(5, 60))
+    with django_assert_max_num_queries(len(after_five_days.captured_queries)):
+        client.get(HOME)

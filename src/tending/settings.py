@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tending.checkins",
     "tending.insights",
     "tending.safety",
+    "tending.yourdata",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -8,5 +8,6 @@ urlpatterns = [
     path("check-in/", include("tending.checkins.urls")),
     path("insights/", include("tending.insights.urls")),
     path("help/", include("tending.safety.urls")),
+    path("your-data/", include("tending.yourdata.urls")),
     path("admin/", admin.site.urls),
 ]

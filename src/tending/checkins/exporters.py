@@ -1,0 +1,128 @@
+"""The person's check-ins and responses, for their export, and restoring check-ins."""
+
+from django.utils.dateparse import parse_date, parse_datetime
+
+from tending.checkins.models import CheckIn, Response
+from tending.couples.selectors import active_couple_for
+from tending.yourdata.registry import Table
+
+CHECKIN_COLUMNS = {
+    "local_date": "The day of the check-in, in your time zone then (YYYY-MM-DD).",
+    "mood": "Mood, 1 (very low) to 5 (very good).",
+    "stress": "Stress, 1 (very calm) to 5 (overwhelmed).",
+    "energy": "Energy, 1 (drained) to 5 (full of energy).",
+    "connection": "How connected you felt to your partner, 1 (distant) to 5 (very close).",
+    "sleep_hours": "Hours slept the night before, if given.",
+    "emotions": "Emotion words you picked from the feelings wheel.",
+    "needs": "What would help that day (talk, hug, space, practical, reassurance, fun, nothing).",
+    "note": "Your note, if any.",
+    "share_numbers": "Whether your partner could see the numbers (mood to sleep).",
+    "share_emotions": "Whether your partner could see the emotion words.",
+    "share_needs": "Whether your partner could see what would help.",
+    "share_note": "Whether your partner could see the note.",
+    "created_at": "When you first saved this check-in (UTC).",
+    "updated_at": "When you last changed it (UTC).",
+}
+RESPONSE_SENT_COLUMNS = {
+    "created_at": "When you sent it (UTC).",
+    "kind": "here, talk_tonight, take_something, hug, or message.",
+    "text": "What your partner saw: the words of the one-tap response, or your message.",
+}
+RESPONSE_RECEIVED_COLUMNS = {
+    "checkin_local_date": "The day of your check-in that this answered.",
+    "created_at": "When your partner sent it (UTC).",
+    "kind": "here, talk_tonight, take_something, hug, or message.",
+    "text": "The words of the one-tap response, or your partner's message to you.",
+}
+SCALAR_FIELDS = (
+    "mood",
+    "stress",
+    "energy",
+    "connection",
+    "share_numbers",
+    "share_emotions",
+    "share_needs",
+    "share_note",
+)
+
+
+def _checkin_row(checkin: CheckIn) -> dict:
+    return {
+        "local_date": checkin.local_date,
+        **{name: getattr(checkin, name) for name in SCALAR_FIELDS},
+        "sleep_hours": checkin.sleep_hours,
+        "emotions": list(checkin.emotions),
+        "needs": list(checkin.needs),
+        "note": checkin.note,
+        "created_at": checkin.created_at,
+        "updated_at": checkin.updated_at,
+    }
+
+
+def export_tables(user) -> list[Table]:
+    checkins = CheckIn.objects.filter(user=user).order_by("local_date")
+    sent = Response.objects.filter(responder=user).order_by("created_at")
+    couple = active_couple_for(user)
+    received = (
+        Response.objects.filter(checkin__user=user, couple=couple)
+        .exclude(responder=user)
+        .select_related("checkin")
+        .order_by("created_at")
+        if couple is not None
+        else Response.objects.none()
+    )
+    return [
+        Table(
+            "checkins",
+            "Every check-in of yours, with every part, private or shared.",
+            CHECKIN_COLUMNS,
+            [_checkin_row(checkin) for checkin in checkins.iterator(chunk_size=2000)],
+        ),
+        Table(
+            "responses_sent",
+            "Responses you sent to your partner's check-ins. Which check-in they answered "
+            "is not included: it is your partner's.",
+            RESPONSE_SENT_COLUMNS,
+            [
+                {"created_at": r.created_at, "kind": r.kind, "text": r.text}
+                for r in sent.iterator(chunk_size=2000)
+            ],
+        ),
+        Table(
+            "responses_received",
+            "Responses your current partner sent to your check-ins. They are yours to keep "
+            "while you are paired; after unpairing, they are no longer part of your export.",
+            RESPONSE_RECEIVED_COLUMNS,
+            [
+                {
+                    "checkin_local_date": r.checkin.local_date,
+                    "created_at": r.created_at,
+                    "kind": r.kind,
+                    "text": r.text,
+                }
+                for r in received
+            ],
+        ),
+    ]
+
+
+def import_tables(user, tables: dict[str, list[dict]]) -> None:
+    """Restore check-ins. Responses need a couple, which an import never restores."""
+    rows = tables.get("checkins") or []
+    checkins = [
+        CheckIn(
+            user=user,
+            local_date=parse_date(row["local_date"]),
+            **{name: row[name] for name in SCALAR_FIELDS},
+            sleep_hours=row.get("sleep_hours"),
+            emotions=row.get("emotions") or [],
+            needs=row.get("needs") or [],
+            note=row.get("note") or "",
+        )
+        for row in rows
+    ]
+    created = CheckIn.objects.bulk_create(checkins, batch_size=500)
+    for checkin, row in zip(created, rows, strict=True):
+        checkin.created_at = parse_datetime(row["created_at"])
+        checkin.updated_at = parse_datetime(row["updated_at"])
+    CheckIn.objects.bulk_update(created, ["created_at", "updated_at"], batch_size=500)

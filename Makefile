@@ -28,7 +28,8 @@ test: lint
 	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -m "not browser" -q
 
 browser-test: $(STAMP)
-	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -m browser -q
+	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -m browser -q \
+		--junitxml=test-artifacts/browser-tests.xml
 
 clean:
 	rm -rf $(VENV) .test-data

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "tending.checkins",
     "tending.insights",
     "tending.safety",
+    "tending.practices",
+    "tending.learn",
     "tending.yourdata",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -262,3 +264,6 @@ LOGGING = {
 
 # Operators can point to their own corrected copy of the crisis-line directory.
 CRISIS_LINES_FILE = env_str("CRISIS_LINES_FILE") or None
+
+# Shortest turn offered in guided conversations, in seconds (the other choices are 5-20 min).
+TENDING_PRACTICE_MIN_TURN_SECONDS = env_int("PRACTICE_MIN_TURN_SECONDS", 60)

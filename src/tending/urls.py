@@ -8,6 +8,8 @@ urlpatterns = [
     path("check-in/", include("tending.checkins.urls")),
     path("insights/", include("tending.insights.urls")),
     path("help/", include("tending.safety.urls")),
+    path("practices/", include("tending.practices.urls")),
+    path("learn/", include("tending.learn.urls")),
     path("your-data/", include("tending.yourdata.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,193 @@
+"""A partner's answer never leaves the server before both have answered: every practices
+and Learn page and fragment is checked, for the partner, a stranger and a former partner."""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from conftest import client_for
+from practices.builders import answer, conversation, couple_of
+from tending.couples.services import unpair
+from tending.learn.articles import load_articles
+from tending.practices import services
+from tending.practices.content import all_questions
+from tending.practices.models import Answer, Conversation
+from tending.practices.selectors import todays_question_id
+
+SECRET = "ALICE-SECRET-7d1c"
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def question_ids():
+    return [question.id for question in all_questions()]
+
+
+def readable_urls(alice, bob, question_id):
+    """Every URL of practices and Learn that answers GET, with real objects behind it."""
+    talk = conversation(alice, kind=Conversation.Kind.MEETING)
+    invite = services.invite_to_breathe(user=bob, pattern="box", minutes=2)
+    deck_key = question_id.rsplit("-", 1)[0]
+    slug = load_articles()[0].slug
+    return {
+        "practices:index": reverse("practices:index"),
+        "practices:question_today": reverse("practices:question_today"),
+        "practices:decks": reverse("practices:decks"),
+        "practices:deck": reverse("practices:deck", args=[deck_key]),
+        "practices:question": reverse("practices:question", args=[question_id]),
+        "practices:question_state": reverse("practices:question_state", args=[question_id]),
+        "practices:appreciations": reverse("practices:appreciations"),
+        "practices:conversations": reverse("practices:conversations"),
+        "practices:conversation": reverse("practices:conversation", args=[talk.pk]),
+        "practices:conversation_state": reverse("practices:conversation_state", args=[talk.pk]),
+        "practices:meeting_notes": reverse("practices:meeting_notes", args=[talk.pk]),
+        "practices:history": reverse("practices:history"),
+        "practices:breathe": reverse("practices:breathe"),
+        "practices:breathe_invite_status": reverse(
+            "practices:breathe_invite_status", args=[invite.pk]
+        ),
+        "practices:rituals": reverse("practices:rituals"),
+        "learn:articles": reverse("learn:articles"),
+        "learn:article": reverse("learn:article", args=[slug]),
+        "core:home": reverse("core:home"),
+    }
+
+
+def get_names():
+    """Names of every practices and Learn URL."""
+    names = set()
+    for namespace in ("practices", "learn"):
+        resolver = get_resolver().namespace_dict[namespace][1]
+        names.update(f"{namespace}:{pattern.name}" for pattern in resolver.url_patterns)
+    return names
+
+
+POST_ONLY = {
+    "practices:pick",
+    "practices:skip",
+    "practices:answer",
+    "practices:question_message",
+    "practices:favourite",
+    "practices:react",
+    "practices:conversation_begin",
+    "practices:conversation_advance",
+    "practices:conversation_finish",
+    "practices:rate",
+    "practices:breathe_invite",
+    "practices:breathe_join",
+    "practices:breathe_log",
+    "practices:ritual_suggested",
+    "practices:ritual_done",
+    "practices:ritual_undo",
+    "practices:ritual_stop",
+    "learn:reflect",
+}
+
+
+def pages_seen_by(client, urls):
+    for url in urls.values():
+        for extra in ({}, HTMX):
+            response = client.get(url, **extra)
+            yield url, response.status_code, response.content.decode()
+
+
+def test_the_url_list_covers_every_practices_and_learn_page(people):
+    urls = readable_urls(people["alice"], people["bob"], question_ids()[0])
+    assert get_names() - POST_ONLY <= set(urls)
+
+
+@pytest.mark.parametrize("question_index", [0, 40])
+def test_partner_never_sees_an_unrevealed_answer(people, question_index):
+    alice, bob = people["alice"], people["bob"]
+    question_id = question_ids()[question_index]
+    answer(alice, question_id, SECRET)
+    today = todays_question_id(couple_of(alice), alice, bob)
+    answer(alice, today, SECRET + "-today")
+    urls = readable_urls(alice, bob, question_id)
+    urls["today"] = reverse("practices:question", args=[today])
+    for url, status, body in pages_seen_by(client_for(bob), urls):
+        assert status in (200, 204), url
+        assert SECRET not in body, url
+
+
+def test_a_failed_answer_or_message_from_the_partner_reveals_nothing(people):
+    alice, bob = people["alice"], people["bob"]
+    question_id = question_ids()[3]
+    answer(alice, question_id, SECRET)
+    client = client_for(bob)
+    for name in ("practices:answer", "practices:question_message"):
+        for extra in ({}, HTMX):
+            response = client.post(reverse(name, args=[question_id]), {"text": ""}, **extra)
+            assert SECRET not in response.content.decode()
+    response = client.post(
+        reverse("practices:question_message", args=[question_id]), {"text": "hello"}, **HTMX
+    )
+    assert SECRET not in response.content.decode()
+    assert "opens once you have both answered" in response.content.decode()
+
+
+def test_both_answers_appear_together_once_both_have_answered(people):
+    alice, bob = people["alice"], people["bob"]
+    question_id = question_ids()[5]
+    answer(alice, question_id, SECRET)
+    url = reverse("practices:question", args=[question_id])
+    page = client_for(bob).get(url).content.decode()
+    assert "Alice has answered" in page
+    response = client_for(bob).post(
+        reverse("practices:answer", args=[question_id]), {"text": "BOB-WORDS"}, **HTMX
+    )
+    assert SECRET in response.content.decode()
+    assert "BOB-WORDS" in response.content.decode()
+    alice_page = client_for(alice).get(url).content.decode()
+    assert SECRET in alice_page and "BOB-WORDS" in alice_page
+    assert "Talk about it" in alice_page
+
+
+def test_waiting_poll_stays_silent_until_the_partner_answers(people):
+    alice, bob = people["alice"], people["bob"]
+    question_id = question_ids()[6]
+    answer(alice, question_id, SECRET)
+    poll = reverse("practices:question_state", args=[question_id]) + "?waiting=1"
+    as_alice = client_for(alice)
+    assert as_alice.get(poll, **HTMX).status_code == 204
+    answer(bob, question_id, "BOB-WORDS")
+    revealed = as_alice.get(poll, **HTMX)
+    assert revealed.status_code == 200
+    assert "BOB-WORDS" in revealed.content.decode()
+
+
+def test_strangers_and_former_partners_see_nothing(people):
+    alice, bob, charlie, dana = people["alice"], people["bob"], people["charlie"], people["dana"]
+    question_id = question_ids()[8]
+    answer(alice, question_id, SECRET)
+    answer(bob, question_id, "BOB-WORDS")
+    urls = readable_urls(alice, bob, question_id)
+    for person in (charlie, dana):
+        for url, _, body in pages_seen_by(client_for(person), urls):
+            assert SECRET not in body, url
+            assert "BOB-WORDS" not in body, url
+    for person in (charlie, dana):
+        response = client_for(person).get(reverse("practices:question", args=[question_id]))
+        assert response.status_code == 404
+
+
+def test_an_answer_left_waiting_stays_hidden_after_unpairing(people):
+    alice, bob = people["alice"], people["bob"]
+    question_id = question_ids()[9]
+    answer(alice, question_id, SECRET)
+    urls = readable_urls(alice, bob, question_id)
+    unpair(user=bob)
+    for url, _, body in pages_seen_by(client_for(bob), urls):
+        assert SECRET not in body, url
+
+
+def test_answers_from_a_former_couple_stay_with_that_couple(people):
+    """Alice and Dana both answered before they parted: Bob never sees Dana's words, and
+    Dana's answer is not shown to Alice now."""
+    alice, bob, dana = people["alice"], people["bob"], people["dana"]
+    old_couple = dana.memberships.get().couple
+    question_id = question_ids()[10]
+    Answer.objects.create(couple=old_couple, question_id=question_id, user=alice, text="OLD-A")
+    Answer.objects.create(couple=old_couple, question_id=question_id, user=dana, text="DANA-OLD")
+    url = reverse("practices:question", args=[question_id])
+    for person in (alice, bob):
+        body = client_for(person).get(url).content.decode()
+        assert "DANA-OLD" not in body and "OLD-A" not in body

@@ -32,6 +32,10 @@ class SignupForm(BaseUserCreationForm):
         fields = ("display_name", "email", "timezone", "country")
         labels = {"display_name": "Your name", "email": "E-mail"}
         help_texts = {"display_name": "What your partner will see. A first name is fine."}
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+        }
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

@@ -5,7 +5,12 @@ def test_partner_sees_shared_parts_only(people, as_bob):
     save_checkin(
         user=people["alice"],
         data=CheckInInput(
-            mood=2, stress=4, energy=2, connection=3, emotions=("anxious",), needs=("hug",),
+            mood=2,
+            stress=4,
+            energy=2,
+            connection=3,
+            emotions=("anxious",),
+            needs=("hug",),
             note="secret words",
         ),
     )

@@ -1,4 +1,6 @@
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from tending.accounts.models import User
@@ -23,4 +25,8 @@ def delete_account(*, user: User) -> None:
         unpair(user=user)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()
+    # The admin's history names the person (and may quote their e-mail address).
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
+    ).delete()
     user.delete()

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "tending.accounts",
     "tending.couples",
     "tending.checkins",
+    "tending.assessments",
     "tending.insights",
     "tending.safety",
     "tending.practices",

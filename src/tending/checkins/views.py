@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tending.checkins import selectors, services
@@ -11,6 +12,7 @@ from tending.checkins.models import CheckIn
 from tending.core.selectors import home_context
 from tending.core.timezones import local_today
 from tending.couples.selectors import couple_and_partner
+from tending.safety.services import safety_screen_url, wants_safety_screen
 
 HISTORY_PAGE_SIZE = 14
 
@@ -30,6 +32,8 @@ def checkin(request):
                 messages.success(
                     request, "Your check-in is updated." if today else "Thank you for checking in."
                 )
+                if wants_safety_screen(form.cleaned_data["note"]):
+                    return redirect(safety_screen_url(reverse("core:home")))
                 return redirect("core:home")
     else:
         form = CheckInForm(initial=selectors.initial_checkin_input(request.user, today))
@@ -68,9 +72,10 @@ def respond(request, checkin_id: int):
     )
     form = ResponseForm(request.POST)
     error = ""
+    sent_message = ""
     if form.is_valid():
         try:
-            services.respond_to_checkin(
+            response = services.respond_to_checkin(
                 responder=request.user,
                 checkin=checkin_obj,
                 kind=form.cleaned_data["kind"],
@@ -78,8 +83,16 @@ def respond(request, checkin_id: int):
             )
         except services.CheckInError as problem:
             error = str(problem)
+        else:
+            sent_message = response.message
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
+    if wants_safety_screen(sent_message):
+        screen_url = safety_screen_url(reverse("core:home"))
+        messages.success(request, "Sent. Your partner will see it on their home page.")
+        if request.headers.get("HX-Request"):
+            return HttpResponse(headers={"HX-Redirect": screen_url})
+        return redirect(screen_url)
     if request.headers.get("HX-Request"):
         context = home_context(request.user)
         context.update({"response_error": error, "response_form": form if error else None})

@@ -1,7 +1,15 @@
+import datetime as dt
+
 from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from tending.couples.selectors import couple_and_partner
 from tending.safety.crisis_lines import CountryLines, Directory, load_directory
+from tending.safety.models import HardTimeNotice, SafetyPlan
+from tending.safety.plan import PLAN_SECTIONS
 
 
 def directory() -> Directory:
@@ -29,3 +37,55 @@ def help_country(*, requested: str, user, accept_language: str) -> str:
 
 def lines_for(country_code: str) -> tuple[CountryLines | None, list[CountryLines]]:
     return directory().ordered_for(country_code)
+
+
+def safe_return_url(request, candidate: str | None) -> str:
+    """``candidate`` when it points back into Tending, otherwise home."""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("core:home")
+
+
+def plan_of(user) -> SafetyPlan | None:
+    return SafetyPlan.objects.filter(user=user).first()
+
+
+def plan_sections(plan: SafetyPlan | None) -> list[dict]:
+    """The plan's sections that have something written in them, in order."""
+    if plan is None:
+        return []
+    return [
+        {"section": section, "text": getattr(plan, section.key)}
+        for section in PLAN_SECTIONS
+        if getattr(plan, section.key)
+    ]
+
+
+def partner_plan_for(viewer) -> tuple[object | None, SafetyPlan | None]:
+    """The partner and their plan, only while paired and only when they shared it."""
+    _, partner = couple_and_partner(viewer)
+    if partner is None:
+        return None, None
+    return partner, SafetyPlan.objects.filter(user=partner, shared_with_partner=True).first()
+
+
+def _running(now: dt.datetime | None = None):
+    return HardTimeNotice.objects.filter(
+        withdrawn_at__isnull=True, expires_at__gt=now or timezone.now()
+    )
+
+
+def own_notice(user, couple, now: dt.datetime | None = None) -> HardTimeNotice | None:
+    """The person's running notice to their current partner, if any."""
+    if couple is None:
+        return None
+    return _running(now).filter(user=user, couple=couple).first()
+
+
+def partner_is_having_a_hard_time(couple, partner, now: dt.datetime | None = None) -> bool:
+    """True while the partner has told this couple they are having a hard time."""
+    if couple is None or partner is None:
+        return False
+    return _running(now).filter(user=partner, couple=couple).exists()

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "tending.checkins",
     "tending.assessments",
     "tending.insights",
+    "tending.reports",
     "tending.safety",
     "tending.practices",
     "tending.learn",

@@ -7,6 +7,7 @@ urlpatterns = [
     path("partner/", include("tending.couples.urls")),
     path("check-in/", include("tending.checkins.urls")),
     path("insights/", include("tending.insights.urls")),
+    path("reports/", include("tending.reports.urls")),
     path("assessments/", include("tending.assessments.urls")),
     path("help/", include("tending.safety.urls")),
     path("practices/", include("tending.practices.urls")),

@@ -1,0 +1,68 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from conftest import client_for
+from factories import backdate_couple, make_checkin
+from reports.helpers import pdf_text, report_for
+from tending.reports.pdf import latin, render_report_pdf
+from tending.reports.selectors import report_content
+from tending.reports.services import set_partner_consent
+
+
+@pytest.mark.django_db
+def test_anonymous_cannot_download(client, alice):
+    report = report_for(alice)
+    assert client.get(reverse("reports:pdf", args=[report.pk])).status_code == 302
+
+
+def test_the_pdf_has_the_heading_tables_and_charts(alice):
+    for days_ago in range(10):
+        make_checkin(
+            alice,
+            days_ago=days_ago,
+            mood=2 + days_ago % 3,
+            sleep_hours=Decimal("6.5"),
+            emotions=["anxious"],
+            note="a long walk" if days_ago == 3 else "",
+        )
+    report = report_for(alice, include_notes=True)
+    response = client_for(alice).get(reverse("reports:pdf", args=[report.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    data = response.content
+    assert data.startswith(b"%PDF")
+    text = pdf_text(data)
+    assert "Prepared by the person for their clinician; not a diagnosis" in text
+    assert "Days with a check-in: 10." in text
+    assert "anxious" in text
+    assert "a long walk" in text
+    assert "Mood" in text and "Sleep (hours)" in text
+
+
+def test_other_people_cannot_download_it(alice, bob):
+    report = report_for(alice)
+    assert client_for(bob).get(reverse("reports:pdf", args=[report.pk])).status_code == 404
+
+
+def test_the_partner_appears_only_with_consent(alice, bob):
+    backdate_couple(alice, days=40)
+    make_checkin(bob, days_ago=1, mood=1)
+    report = report_for(alice, include_partner=True)
+    assert "Bob has not agreed" in pdf_text(render_report_pdf(report_content(report)))
+    set_partner_consent(user=bob, allowed=True)
+    text = pdf_text(render_report_pdf(report_content(report)))
+    assert "Numbers Bob shared, with their consent" in text
+
+
+def test_a_year_long_report_is_summarised_by_week(alice):
+    make_checkin(alice, days_ago=200, mood=5)
+    report = report_for(alice, days=365)
+    text = pdf_text(render_report_pdf(report_content(report)))
+    assert "Week by week" in text
+
+
+def test_text_outside_the_pdf_fonts_is_replaced_not_lost():
+    assert latin("“Calm” – mostly…") == '"Calm" - mostly...'
+    assert latin("東京") == "??"

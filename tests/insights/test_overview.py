@@ -158,7 +158,7 @@ def test_selector_for_benchmarks_answers_a_year_in_few_queries(
     alice, bob, django_assert_max_num_queries
 ):
     seed_history(alice, bob, 30)
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         insights = insights_for(alice, days=365)
     assert insights.days == 365
     assert insights.end - insights.start == dt.timedelta(days=364)

@@ -6,6 +6,8 @@ from django.urls import reverse
 from conftest import client_for
 from factories import backdate_couple, make_checkin
 from reports.helpers import pdf_text, report_for
+from tending.assessments.selectors import instrument_for
+from tending.assessments.services import record_result
 from tending.reports.pdf import latin, render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import set_partner_consent
@@ -66,3 +68,15 @@ def test_a_year_long_report_is_summarised_by_week(alice):
 def test_text_outside_the_pdf_fonts_is_replaced_not_lost():
     assert latin("“Calm” – mostly…") == '"Calm" - mostly...'
     assert latin("東京") == "??"
+
+
+def test_questionnaires_are_included_only_when_chosen(alice):
+    record_result(
+        user=alice,
+        instrument=instrument_for("phq9"),
+        answers={number: 1 for number in range(1, 10)} | {9: 0},
+    )
+    without = pdf_text(render_report_pdf(report_content(report_for(alice))))
+    assert "PHQ-9" not in without
+    text = pdf_text(render_report_pdf(report_content(report_for(alice, include_assessments=True))))
+    assert "Questionnaires" in text and "PHQ-9" in text and "Mild" in text

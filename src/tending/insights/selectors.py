@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Min, Q
 
+from tending.assessments.models import Result, Sharing
+from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import NEED_LABELS, requests_help
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.selectors import (
@@ -13,7 +15,7 @@ from tending.checkins.selectors import (
     partner_shared_filter,
     partner_visible_since,
 )
-from tending.core.timezones import local_today, week_start
+from tending.core.timezones import local_today, week_start, zone_for
 from tending.couples.selectors import couple_and_partner
 from tending.insights import charts, series, summary
 from tending.insights.models import InsightPreferences
@@ -455,6 +457,12 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         turned_toward=turned_toward,
         patterns=patterns_for(all_mine, all_theirs, answers, partner_name, mine_since_couple),
         pattern_days=pattern_days,
+        assessments=assessment_rows(
+            user,
+            couple,
+            partner,
+            dt.datetime.combine(start, dt.time.min, tzinfo=zone_for(user)),
+        ),
     )
 
 
@@ -540,3 +548,65 @@ def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySumm
             if m.key in ("mood", "connection")
         ],
     )
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One questionnaire result as a viewer may see it: their own, or a partner's as shared."""
+
+    date: str
+    name: str
+    score: str
+    band: str
+    is_mine: bool
+    owner_name: str
+
+
+ASSESSMENTS_SHOWN = 60
+
+
+def assessment_rows(
+    user, couple, partner, since: dt.datetime, until: dt.datetime | None = None
+) -> tuple[AssessmentRow, ...]:
+    """My results since ``since``, and my partner's shared ones since the couple began."""
+    visible = Q(user=user, taken_at__gte=since)
+    if couple is not None and partner is not None:
+        visible |= Q(user=partner, taken_at__gte=max(since, couple.started_at)) & ~Q(
+            sharing=Sharing.NOTHING
+        )
+    results = Result.objects.filter(visible)
+    if until is not None:
+        results = results.filter(taken_at__lt=until)
+    rows = []
+    for result in results.order_by("-taken_at", "-pk")[:ASSESSMENTS_SHOWN]:
+        instrument = instrument_for(result.instrument_key)
+        if instrument is None:
+            continue
+        day = result.taken_at.astimezone(zone_for(user)).date().isoformat()
+        if result.user_id == user.pk:
+            band = band_of(instrument, result)
+            rows.append(
+                AssessmentRow(
+                    day,
+                    instrument.short_name,
+                    f"{result.total * instrument.display_multiplier} {instrument.display_unit}",
+                    band.label if band else "–",
+                    True,
+                    str(user),
+                )
+            )
+            continue
+        shared = shared_view(result)
+        if shared is None:
+            continue
+        rows.append(
+            AssessmentRow(
+                day,
+                shared.short_name,
+                f"{shared.score} {shared.unit}" if shared.score is not None else "Not shared",
+                shared.band_label or "–",
+                False,
+                str(partner),
+            )
+        )
+    return tuple(rows)

@@ -7,12 +7,14 @@ from django.utils import timezone
 
 from tending.checkins.feelings import NEED_LABELS
 from tending.checkins.models import CheckIn
+from tending.core.timezones import zone_for
 from tending.couples.selectors import couple_and_partner
 from tending.insights import series
 from tending.insights.selectors import (
     MEASURES,
     Chart,
     DayReading,
+    assessment_rows,
     format_number,
     measure_chart,
     visible_readings,
@@ -149,6 +151,17 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
                 .order_by("local_date")
                 .values_list("local_date", "note")
             )
+    assessments: tuple = ()
+    if report.include_assessments:
+        included.append("Questionnaire results")
+        zone = zone_for(owner)
+        assessments = assessment_rows(
+            owner,
+            None,
+            None,
+            dt.datetime.combine(report.start_date, dt.time.min, tzinfo=zone),
+            dt.datetime.combine(report.end_date + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+        )
     average_headers = ("Measure", "Average", *((partner_name,) if partner_name else ()))
     return ReportContent(
         heading=HEADING,
@@ -170,6 +183,8 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
         notes_included=report.include_notes,
         partner_name=partner_name,
         partner_left_out=partner_left_out,
+        assessments=assessments,
+        assessments_included=report.include_assessments,
     )
 
 

@@ -31,7 +31,8 @@ def pdf_filename(report) -> str:
 @require_http_methods(["GET", "POST"])
 def report_list(request):
     today = local_today(request.user)
-    form = ReportForm(request.POST or None, initial=ReportForm.initial_for(today))
+    data = request.POST if request.method == "POST" else None
+    form = ReportForm(data, initial=ReportForm.initial_for(today))
     if request.method == "POST" and form.is_valid():
         try:
             report = services.create_report(owner=request.user, **form.cleaned_data)

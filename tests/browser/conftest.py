@@ -22,8 +22,8 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-# Playwright's sync API keeps an event loop running in this thread; Django's ORM calls made
-# from the tests (and the live server's shared in-memory test database) are still synchronous.
+# Playwright's sync API keeps an event loop running in the test thread, so Django would refuse
+# the plain synchronous database calls the tests make there.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -215,7 +215,7 @@ def visit(chromium, live_server, transactional_db):
     At the end of the test, every context must have stayed clean: no console output, no
     uncaught error, no policy violation, no request to another host.
     """
-    opened: list[Visitor] = []
+    opened: list[tuple[Visitor, bool]] = []
 
     def open_visitor(*, phone: bool = False, expect_clean: bool = True, **options) -> Visitor:
         options = {**(PHONE if phone else DESKTOP), **options}

@@ -46,37 +46,39 @@ SCALAR_FIELDS = (
 )
 
 
-def _checkin_row(checkin: CheckIn) -> dict:
-    return {
-        "local_date": checkin.local_date,
-        **{name: getattr(checkin, name) for name in SCALAR_FIELDS},
-        "sleep_hours": checkin.sleep_hours,
-        "emotions": list(checkin.emotions),
-        "needs": list(checkin.needs),
-        "note": checkin.note,
-        "created_at": checkin.created_at,
-        "updated_at": checkin.updated_at,
-    }
+CHECKIN_VALUES = ("local_date", *SCALAR_FIELDS, "sleep_hours", "emotions", "needs", "note")
+
+
+def _response_text(kind: str, message: str) -> str:
+    return message if kind == Response.Kind.MESSAGE else Response.Kind(kind).label
 
 
 def export_tables(user) -> list[Table]:
-    checkins = CheckIn.objects.filter(user=user).order_by("local_date")
-    sent = Response.objects.filter(responder=user).order_by("created_at")
+    checkins = (
+        CheckIn.objects.filter(user=user)
+        .order_by("local_date")
+        .values(*CHECKIN_VALUES, "created_at", "updated_at")
+    )
+    sent = (
+        Response.objects.filter(responder=user)
+        .order_by("created_at")
+        .values_list("created_at", "kind", "message")
+    )
     couple = active_couple_for(user)
     received = (
         Response.objects.filter(checkin__user=user, couple=couple)
         .exclude(responder=user)
-        .select_related("checkin")
         .order_by("created_at")
+        .values_list("checkin__local_date", "created_at", "kind", "message")
         if couple is not None
-        else Response.objects.none()
+        else []
     )
     return [
         Table(
             "checkins",
             "Every check-in of yours, with every part, private or shared.",
             CHECKIN_COLUMNS,
-            [_checkin_row(checkin) for checkin in checkins.iterator(chunk_size=2000)],
+            list(checkins.iterator(chunk_size=2000)),
         ),
         Table(
             "responses_sent",
@@ -84,8 +86,8 @@ def export_tables(user) -> list[Table]:
             "is not included: it is your partner's.",
             RESPONSE_SENT_COLUMNS,
             [
-                {"created_at": r.created_at, "kind": r.kind, "text": r.text}
-                for r in sent.iterator(chunk_size=2000)
+                {"created_at": created_at, "kind": kind, "text": _response_text(kind, message)}
+                for created_at, kind, message in sent.iterator(chunk_size=2000)
             ],
         ),
         Table(
@@ -95,12 +97,12 @@ def export_tables(user) -> list[Table]:
             RESPONSE_RECEIVED_COLUMNS,
             [
                 {
-                    "checkin_local_date": r.checkin.local_date,
-                    "created_at": r.created_at,
-                    "kind": r.kind,
-                    "text": r.text,
+                    "checkin_local_date": local_date,
+                    "created_at": created_at,
+                    "kind": kind,
+                    "text": _response_text(kind, message),
                 }
-                for r in received
+                for local_date, created_at, kind, message in received
             ],
         ),
     ]

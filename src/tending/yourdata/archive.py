@@ -78,6 +78,12 @@ def to_json(content) -> str:
     return json.dumps(content, cls=ExportJSONEncoder, ensure_ascii=False, indent=2) + "\n"
 
 
+def rows_json(rows: list[dict]) -> str:
+    """A JSON list with one object a line: readable, and fast to write for long tables."""
+    encoder = ExportJSONEncoder(ensure_ascii=False)
+    return "[\n" + ",\n".join(encoder.encode(row) for row in rows) + "\n]\n"
+
+
 def readme_text(parts: list[Table | Document]) -> str:
     sections = [README_INTRODUCTION]
     for part in parts:
@@ -115,7 +121,7 @@ def build_archive(parts: list[Table | Document], *, exported_at) -> bytes:
         archive.writestr(README, readme_text(parts))
         archive.writestr(MANIFEST, to_json(manifest))
         for table in tables:
-            archive.writestr(f"{table.name}.json", to_json(table.rows))
+            archive.writestr(f"{table.name}.json", rows_json(table.rows))
             archive.writestr(f"{table.name}.csv", table_csv(table))
         for document in documents:
             archive.writestr(document.path, to_json(document.content))

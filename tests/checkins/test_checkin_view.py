@@ -1,4 +1,5 @@
 import re
+from decimal import Decimal
 
 from django.urls import reverse
 
@@ -62,6 +63,15 @@ def test_a_second_check_in_the_same_day_edits_the_first(charlie):
     saved = CheckIn.objects.get(user=charlie)
     assert (saved.mood, saved.emotions, saved.needs) == (4, ["hopeful"], ["fun"])
     assert "Your check-in is updated." in client.get(HOME).content.decode()
+
+
+def test_editing_keeps_the_hours_of_sleep_chosen(charlie):
+    client = client_for(charlie)
+    for hours in ("7", "10", "6.5", "0"):
+        client.post(URL, checkin_post(sleep_hours=hours))
+        form = client.get(URL).content.decode()
+        assert CheckIn.objects.get(user=charlie).sleep_hours == Decimal(hours)
+        assert f'<option value="{hours}" selected>' in form
 
 
 def test_an_out_of_range_number_is_refused(charlie):

@@ -128,11 +128,16 @@ def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
         "stress": source.stress,
         "energy": source.energy,
         "connection": source.connection,
-        "sleep_hours": format(source.sleep_hours, "g") if source.sleep_hours is not None else "",
+        "sleep_hours": sleep_choice(source.sleep_hours),
         "emotions": source.emotions,
         "needs": source.needs,
         "note": source.note,
     }
+
+
+def sleep_choice(hours) -> str:
+    """The form's value for stored hours: 7.0 is offered as '7', 6.5 as '6.5'."""
+    return "" if hours is None else format(hours.normalize(), "f")
 
 
 def turned_toward_this_week(couple, *, viewer, now: dt.datetime | None = None) -> int:

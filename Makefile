@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(DEV_ENV) $(BIN)/tending migrate --noinput
+	$(DEV_ENV) $(BIN)/tending createcachetable
 	$(DEV_ENV) $(BIN)/tending demo --if-missing
 	@echo "Tending is running at http://127.0.0.1:8000 (demo log-ins are on the log-in page)"
 	$(DEV_ENV) $(BIN)/tending runserver 127.0.0.1:8000

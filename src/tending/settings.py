@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "tending.practices",
     "tending.learn",
     "tending.yourdata",
+    "tending.coach",
+    "tending.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_countries",
     "csp",
+    "ninja",
     "axes",
 ]
 
@@ -148,6 +151,14 @@ else:
             },
         }
     }
+
+# Shared by every app process, so rate limits count the same whatever process answers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "tending_cache",
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -269,3 +280,6 @@ CRISIS_LINES_FILE = env_str("CRISIS_LINES_FILE") or None
 
 # Shortest turn offered in guided conversations, in seconds (the other choices are 5-20 min).
 TENDING_PRACTICE_MIN_TURN_SECONDS = env_int("PRACTICE_MIN_TURN_SECONDS", 60)
+
+# Requests a person may make to the JSON API, per token or session, e.g. "60/m".
+TENDING_API_RATE = env_str("API_RATE", "60/m")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tending.api.api import api
+
 urlpatterns = [
     path("", include("tending.core.urls")),
     path("accounts/", include("tending.accounts.urls")),
@@ -13,5 +15,8 @@ urlpatterns = [
     path("practices/", include("tending.practices.urls")),
     path("learn/", include("tending.learn.urls")),
     path("your-data/", include("tending.yourdata.urls")),
+    path("coach/", include("tending.coach.urls")),
+    path("accounts/tokens/", include("tending.api.urls")),
+    path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

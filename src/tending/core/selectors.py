@@ -1,6 +1,7 @@
 from tending.assessments import selectors as assessment_selectors
 from tending.checkins import selectors as checkin_selectors
 from tending.checkins.models import Response
+from tending.coach import selectors as coach_selectors
 from tending.couples.selectors import couple_and_partner, pending_invite_for
 from tending.practices import selectors as practice_selectors
 from tending.safety import selectors as safety_selectors
@@ -39,6 +40,7 @@ def home_context(user) -> dict:
         "pending_invite": None if couple else pending_invite_for(user),
         "quick_responses": QUICK_RESPONSES,
         **practice_selectors.home_cards(user, couple, partner),
+        "gentle_messages": coach_selectors.unread_for(user, couple),
         "due_assessments": assessment_selectors.due_for(user),
         "help_nudge": assessment_selectors.help_nudge_for(user),
         "partner_hard_time": safety_selectors.partner_is_having_a_hard_time(couple, partner),

@@ -39,6 +39,7 @@ class Command(BaseCommand):
     def handle(self, *args, bind, workers, threads, no_collectstatic, no_migrate, **options):
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
+            call_command("createcachetable", verbosity=0)
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         TendingServer(

@@ -2,16 +2,24 @@
 
 import io
 import stat
+from types import SimpleNamespace
 
 import pytest
 from cryptography.fernet import Fernet
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, models
 
 from conftest import make_user
 from tending.checkins.models import NOTE_MAX_LENGTH, CheckIn, Response
-from tending.core.encryption import UndecryptableTextError, looks_encrypted
+from tending.core.encryption import (
+    UndecryptableTextError,
+    decrypt_column,
+    encrypt_column,
+    looks_encrypted,
+)
+from tending.core.fields import EncryptedTextField
 from yourdata.records import checkin_for, response_to
 
 NOTE = "I told nobody about the lighthouse dream"
@@ -110,3 +118,27 @@ def test_a_wrong_key_gives_a_clear_error(alice, settings):
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     with pytest.raises(UndecryptableTextError, match="TENDING_ENCRYPTION_KEY"):
         CheckIn.objects.get(pk=checkin.pk)
+
+
+def test_the_data_migration_helpers_encrypt_and_decrypt_existing_rows(alice):
+    checkin = checkin_for(alice)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE checkins_checkin SET note = %s WHERE id = %s", [NOTE, checkin.pk])
+    editor = SimpleNamespace(connection=connection)
+    assert encrypt_column(editor, "checkins_checkin", "note", batch_size=1) == 1
+    assert encrypt_column(editor, "checkins_checkin", "note") == 0
+    assert looks_encrypted(raw_column("checkins_checkin", "note", checkin.pk))
+    assert CheckIn.objects.get(pk=checkin.pk).note == NOTE
+    decrypt_column(editor, "checkins_checkin", "note")
+    assert raw_column("checkins_checkin", "note", checkin.pk) == NOTE
+
+
+def test_every_free_text_field_of_tending_is_encrypted():
+    plain = [
+        f"{model._meta.label}.{field.name}"
+        for model in apps.get_models()
+        if model.__module__.startswith("tending.")
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.TextField) and not isinstance(field, EncryptedTextField)
+    ]
+    assert plain == []

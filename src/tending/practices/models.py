@@ -236,7 +236,7 @@ class Ritual(models.Model):
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="rituals")
     title = models.CharField(max_length=RITUAL_TITLE_MAX_LENGTH)
-    why = models.TextField(blank=True)
+    why = EncryptedTextField(blank=True)
     suggestion_key = models.CharField(max_length=80, blank=True)
     rhythm = models.CharField(max_length=10, choices=Rhythm.choices)
     times_per_period = models.PositiveSmallIntegerField(

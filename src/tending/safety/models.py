@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from tending.core.fields import EncryptedTextField
+
 PLAN_FIELD_MAX_LENGTH = 2000
 
 
@@ -11,13 +13,13 @@ class SafetyPlan(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_plan"
     )
-    warning_signs = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
-    coping_strategies = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
-    distractions = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
-    people_to_ask = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
-    professionals = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
-    safe_environment = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
-    reasons_for_living = models.TextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    warning_signs = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    coping_strategies = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    distractions = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    people_to_ask = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    professionals = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    safe_environment = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
+    reasons_for_living = EncryptedTextField(blank=True, max_length=PLAN_FIELD_MAX_LENGTH)
     shared_with_partner = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,0 +1,541 @@
+"""Who gets what from every URL the project defines.
+
+Five people ask for each URL: an anonymous visitor, alice (who owns the objects in the
+URL), bob (alice's partner), charlie (a stranger) and dana (alice's former partner).
+Each row of ``MATRIX`` gives, for one URL name, the answer each of them gets to a GET
+and, where the view takes POST, to a POST. Every answer is also searched for words
+that only some of them may ever read.
+
+A URL name without a row fails ``test_every_url_has_a_row``: when you add a URL, add
+its row here.
+"""
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.test.client import MULTIPART_CONTENT
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from conftest import client_for
+from factories import make_checkin, make_response
+from tending.api.services import create_token
+from tending.assessments import scoring
+from tending.assessments.services import record_result
+from tending.checkins.models import Response
+from tending.coach import services as coach_services
+from tending.couples.models import Couple, Invite
+from tending.couples.selectors import active_couple_for
+from tending.learn.articles import load_articles
+from tending.practices import services as practice_services
+from tending.practices.content import all_questions, load_decks
+from tending.reports import services as report_services
+from tending.reports.models import Report, ShareLink
+from tending.safety.models import SafetyPlan
+
+ROLES = ("anonymous", "self", "partner", "stranger", "former")
+
+# Words only some people may read, and who they are.
+ALICE_PRIVATE_NOTE = "PRIVATE-NOTE-7f3a"
+ALICE_NOTE_SHARED_WITH_BOB = "SHARED-NOTE-b21c"
+ALICE_NOTE_SHARED_WITH_DANA = "FORMER-SHARED-NOTE-5d0e"
+DANA_NOTE_SHARED_WITH_ALICE = "DANA-SHARED-NOTE-c9a1"
+BOB_MESSAGE_TO_ALICE = "BOB-MESSAGE-83f2"
+BOB_GENTLE_MESSAGE_TO_ALICE = "BOB-GENTLE-MESSAGE-4a7e"
+READERS = {
+    ALICE_PRIVATE_NOTE: {"self"},
+    ALICE_NOTE_SHARED_WITH_BOB: {"self", "partner"},
+    ALICE_NOTE_SHARED_WITH_DANA: {"self"},
+    DANA_NOTE_SHARED_WITH_ALICE: {"former"},
+    BOB_MESSAGE_TO_ALICE: {"self", "partner"},
+    BOB_GENTLE_MESSAGE_TO_ALICE: {"self", "partner"},
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    redirect_to: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.status} to {self.redirect_to}" if self.redirect_to else str(self.status)
+
+
+OK = Answer(200)
+BAD = Answer(400)
+UNAUTHORIZED = Answer(401)
+FORBIDDEN = Answer(403)
+GONE = Answer(404)
+NO_METHOD = Answer(405)
+LOGIN = Answer(302, "accounts:login")
+HOME = Answer(302, "core:home")
+PARTNER = Answer(302, "couples:partner")
+JOIN = Answer(302, "couples:join")
+ADMIN_LOGIN = Answer(302, "admin:login")
+SET_PASSWORD = Answer(302, "accounts:password_reset_confirm")
+INSIGHTS_WEEK = Answer(302, "insights:week")
+RESULT = Answer(302, "assessments:result")
+SAFETY_SCREEN = Answer(302, "safety:screen")
+SAFETY_PLAN = Answer(302, "safety:plan")
+TODAYS_QUESTION = Answer(302, "practices:question_today")
+QUESTION = Answer(302, "practices:question")
+DECKS = Answer(302, "practices:decks")
+APPRECIATIONS = Answer(302, "practices:appreciations")
+CONVERSATION = Answer(302, "practices:conversation")
+CONVERSATIONS = Answer(302, "practices:conversations")
+PRACTICE_HISTORY = Answer(302, "practices:history")
+BREATHE = Answer(302, "practices:breathe")
+RITUALS = Answer(302, "practices:rituals")
+ARTICLE = Answer(302, "learn:article")
+GENTLE_MESSAGES = Answer(302, "coach:messages")
+API_TOKENS = Answer(302, "api:tokens")
+REPORTS = Answer(302, "reports:list")
+REPORT = Answer(302, "reports:detail")
+
+
+def every(answer: Answer) -> tuple[Answer, ...]:
+    return (answer,) * len(ROLES)
+
+
+def members(anonymous: Answer, everyone_else: Answer) -> tuple[Answer, ...]:
+    return (anonymous,) + (everyone_else,) * (len(ROLES) - 1)
+
+
+@dataclass(frozen=True)
+class Row:
+    """Answers in the order of ``ROLES``; ``post`` is None where the view takes no POST."""
+
+    get: tuple[Answer, ...]
+    post: tuple[Answer, ...] | None = None
+    args: object = field(default=lambda world: [])
+    data: dict = field(default_factory=dict)
+    content_type: str = MULTIPART_CONTENT
+
+
+def alice_checkin_today(world):
+    return [world.alice_today.pk]
+
+
+def alice_invite(world):
+    return [world.alice_invite.pk]
+
+
+def alice_invite_token(world):
+    return [world.alice_invite.token]
+
+
+def alice_reset_link(world):
+    world.alice.refresh_from_db()
+    token = default_token_generator.make_token(world.alice)
+    return [urlsafe_base64_encode(force_bytes(world.alice.pk)), token]
+
+
+def alice_phq9_result(world):
+    instrument = scoring.get_instrument("phq9")
+    return [record_result(user=world.alice, instrument=instrument, answers=[2] * 9).pk]
+
+
+def phq9(world):
+    return ["phq9"]
+
+
+def alice_shares_her_safety_plan(world):
+    SafetyPlan.objects.create(
+        user=world.alice, reasons_for_living="Walks", shared_with_partner=True
+    )
+    return []
+
+
+def a_question(world):
+    return [all_questions()[0].id]
+
+
+def a_deck(world):
+    return [next(iter(load_decks()))]
+
+
+def bob_appreciates_alice(world):
+    return [practice_services.send_appreciation(author=world.bob, text="your calm").pk]
+
+
+def alice_starts_a_conversation(world):
+    return [practice_services.start_conversation(user=world.alice, kind="stress").pk]
+
+
+def alice_starts_a_meeting(world):
+    return [practice_services.start_conversation(user=world.alice, kind="meeting").pk]
+
+
+def alice_breathing_log(world):
+    log = practice_services.log_breathing(user=world.alice, pattern="slow", minutes=2, feeling=None)
+    return [log.pk]
+
+
+def alice_breathing_invite(world):
+    return [practice_services.invite_to_breathe(user=world.alice, pattern="box", minutes=3).pk]
+
+
+def alice_ritual(world):
+    return [
+        practice_services.add_ritual(
+            user=world.alice, title="Evening walk", rhythm="weekly", times_per_period=2
+        ).pk
+    ]
+
+
+def an_article(world):
+    return [load_articles()[0].slug]
+
+
+def bob_sends_alice_a_gentle_message(world):
+    message = coach_services.send_gentle_message(sender=world.bob, text=BOB_GENTLE_MESSAGE_TO_ALICE)
+    return [message.pk]
+
+
+def alice_token(world):
+    return [create_token(user=world.alice, name="Alice's laptop")[0].pk]
+
+
+def alice_report(world):
+    today = dt.date.today()
+    report = report_services.create_report(
+        owner=world.alice, start_date=today - dt.timedelta(days=30), end_date=today
+    )
+    return [report.pk]
+
+
+def alice_report_link(world):
+    (report_id,) = alice_report(world)
+    report = Report.objects.get(pk=report_id)
+    return [report_id, report_services.create_share_link(report=report, expires_in_days=7).pk]
+
+
+def alice_report_token(world):
+    (report_id, link_id) = alice_report_link(world)
+    return [ShareLink.objects.get(pk=link_id).token]
+
+
+# fmt: off
+#                                        anonymous    self       partner    stranger   former
+MATRIX = {
+    "core:home":                     Row(get=every(OK)),
+    "accounts:signup":               Row(get=members(OK, HOME), post=members(OK, HOME)),
+    "accounts:login":                Row(get=members(OK, HOME), post=members(OK, HOME)),
+    "accounts:logout":               Row(get=every(NO_METHOD), post=every(LOGIN)),
+    "accounts:profile":              Row(get=members(LOGIN, OK), post=members(LOGIN, OK)),
+    "accounts:delete":               Row(get=members(LOGIN, OK), post=members(LOGIN, OK)),
+    "accounts:password_change":      Row(get=members(LOGIN, OK), post=members(LOGIN, OK)),
+    "accounts:password_change_done": Row(get=members(LOGIN, OK)),
+    "accounts:password_reset":       Row(get=every(OK), post=every(OK)),
+    "accounts:password_reset_sent":  Row(get=every(OK)),
+    "accounts:password_reset_confirm": Row(get=every(SET_PASSWORD), args=alice_reset_link),
+    "accounts:password_reset_complete": Row(get=every(OK)),
+    "couples:partner":               Row(get=members(LOGIN, OK)),
+    "couples:create_invite":         Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, PARTNER)),
+    "couples:revoke_invite":         Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      PARTNER,   GONE,      GONE,      GONE),
+                                         args=alice_invite),
+    "couples:join":                  Row(get=every(OK),
+                                         post=members(LOGIN, JOIN),
+                                         args=alice_invite_token),
+    "couples:unpair":                Row(get=(LOGIN,       OK,        OK,        PARTNER, PARTNER),
+                                         post=(LOGIN,      HOME,      HOME,      PARTNER, PARTNER)),
+    "checkins:checkin":              Row(get=members(LOGIN, OK), post=members(LOGIN, BAD)),
+    "checkins:history":              Row(get=members(LOGIN, OK)),
+    "checkins:respond":              Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      GONE,      HOME,      GONE,      GONE),
+                                         args=alice_checkin_today,
+                                         data={"kind": "hug"}),
+    "insights:overview":             Row(get=members(LOGIN, OK)),
+    "insights:week":                 Row(get=members(LOGIN, OK)),
+    "insights:preferences":          Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, INSIGHTS_WEEK)),
+    "reports:list":                  Row(get=members(LOGIN, OK), post=members(LOGIN, BAD)),
+    "reports:consent":               Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, REPORTS)),
+    "reports:detail":                Row(get=(LOGIN,       OK,        GONE,      GONE,      GONE),
+                                         args=alice_report),
+    "reports:pdf":                   Row(get=(LOGIN,       OK,        GONE,      GONE,      GONE),
+                                         args=alice_report),
+    "reports:delete":                Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      REPORTS,   GONE,      GONE,      GONE),
+                                         args=alice_report),
+    "reports:share_create":          Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      REPORT,    GONE,      GONE,      GONE),
+                                         args=alice_report, data={"expires_in_days": "7"}),
+    "reports:share_revoke":          Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      REPORT,    GONE,      GONE,      GONE),
+                                         args=alice_report_link),
+    "reports:shared":                Row(get=every(OK), args=alice_report_token),
+    "reports:shared_pdf":            Row(get=every(OK), args=alice_report_token),
+    "yourdata:index":                Row(get=members(LOGIN, OK), post=members(LOGIN, NO_METHOD)),
+    "yourdata:download":             Row(get=members(LOGIN, OK), post=members(LOGIN, NO_METHOD)),
+    "assessments:index":             Row(get=members(LOGIN, OK)),
+    "assessments:schedule":          Row(get=members(LOGIN, OK), post=members(LOGIN, BAD)),
+    "assessments:partner":           Row(get=members(LOGIN, OK)),
+    "assessments:take":              Row(get=members(LOGIN, OK), post=members(LOGIN, BAD),
+                                         args=phq9),
+    "assessments:trend":             Row(get=members(LOGIN, OK), args=phq9),
+    "assessments:result":            Row(get=(LOGIN,       OK,        GONE,      GONE,      GONE),
+                                         args=alice_phq9_result),
+    "assessments:share":             Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      RESULT,    GONE,      GONE,      GONE),
+                                         args=alice_phq9_result,
+                                         data={"sharing": "band"}),
+    "assessments:dismiss_nudge":     Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      HOME,      GONE,      GONE,      GONE),
+                                         args=alice_phq9_result),
+    "safety:get_help":               Row(get=every(OK)),
+    "safety:screen":                 Row(get=members(LOGIN, OK)),
+    "safety:tell_partner":           Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, SAFETY_SCREEN)),
+    "safety:withdraw_notice":        Row(get=members(LOGIN, NO_METHOD), post=members(LOGIN, HOME)),
+    "safety:plan":                   Row(get=members(LOGIN, OK), post=members(LOGIN, SAFETY_PLAN)),
+    "safety:plan_print":             Row(get=members(LOGIN, OK)),
+    "safety:partner_plan":           Row(get=(LOGIN,       GONE,      OK,        GONE,      GONE),
+                                         args=alice_shares_her_safety_plan),
+    "safety:when_to_seek_help":      Row(get=every(OK)),
+    "practices:index":               Row(get=members(LOGIN, OK)),
+    "practices:question_today":      Row(get=members(LOGIN, OK)),
+    "practices:decks":               Row(get=members(LOGIN, OK)),
+    "practices:deck":                Row(get=members(LOGIN, OK), args=a_deck),
+    "practices:pick":                Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      TODAYS_QUESTION, TODAYS_QUESTION,
+                                               DECKS,      DECKS),
+                                         data={"question_id": all_questions()[1].id}),
+    "practices:skip":                Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, TODAYS_QUESTION)),
+    "practices:question":            Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+                                         args=a_question),
+    "practices:question_state":      Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+                                         args=a_question),
+    "practices:answer":              Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      QUESTION,  QUESTION,  GONE,      GONE),
+                                         args=a_question, data={"text": "A quiet morning"}),
+    "practices:question_message":    Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      BAD,       BAD,       GONE,      GONE),
+                                         args=a_question, data={"text": "Hello"}),
+    "practices:favourite":           Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, QUESTION), args=a_question),
+    "practices:appreciations":       Row(get=members(LOGIN, OK),
+                                         post=(LOGIN,      APPRECIATIONS, APPRECIATIONS, BAD, BAD),
+                                         data={"text": "the tea"}),
+    "practices:react":               Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      APPRECIATIONS, GONE,  GONE,      GONE),
+                                         args=bob_appreciates_alice, data={"reaction": "heart"}),
+    "practices:conversations":       Row(get=members(LOGIN, OK),
+                                         post=(LOGIN,      CONVERSATION, CONVERSATION, OK,  OK),
+                                         data={"kind": "stress", "turn_seconds": "600",
+                                               "first_speaker": "me"}),
+    "practices:conversation":        Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+                                         args=alice_starts_a_conversation),
+    "practices:conversation_state":  Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+                                         args=alice_starts_a_conversation),
+    "practices:conversation_begin":  Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      CONVERSATION, CONVERSATION, GONE, GONE),
+                                         args=alice_starts_a_conversation),
+    "practices:conversation_advance": Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      CONVERSATION, CONVERSATION, GONE, GONE),
+                                         args=alice_starts_a_conversation, data={"from_turn": 0}),
+    "practices:conversation_finish": Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      CONVERSATIONS, CONVERSATIONS,
+                                               GONE,       GONE),
+                                         args=alice_starts_a_conversation),
+    "practices:meeting_notes":       Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+                                         post=(LOGIN,      CONVERSATION, CONVERSATION, GONE, GONE),
+                                         args=alice_starts_a_meeting,
+                                         data={"field": "went_well_notes", "text": "A walk"}),
+    "practices:history":             Row(get=members(LOGIN, OK)),
+    "practices:rate":                Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      PRACTICE_HISTORY, GONE, GONE,    GONE),
+                                         args=alice_breathing_log, data={"feeling": "4"}),
+    "practices:breathe":             Row(get=members(LOGIN, OK)),
+    "practices:breathe_invite":      Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, BREATHE),
+                                         data={"pattern": "box", "minutes": "3"}),
+    "practices:breathe_invite_status": Row(get=(LOGIN,     OK,        GONE,      GONE,      GONE),
+                                         args=alice_breathing_invite),
+    "practices:breathe_join":        Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      GONE,      BREATHE,   GONE,      GONE),
+                                         args=alice_breathing_invite),
+    "practices:breathe_log":         Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, PRACTICE_HISTORY),
+                                         data={"pattern": "slow", "minutes": "2"}),
+    "practices:rituals":             Row(get=members(LOGIN, OK),
+                                         post=(LOGIN,      RITUALS,   RITUALS,   BAD,       BAD),
+                                         data={"title": "Walk", "rhythm": "weekly",
+                                               "times_per_period": "1"}),
+    "practices:ritual_suggested":    Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, RITUALS),
+                                         data={"key": "six-second-kiss"}),
+    "practices:ritual_done":         Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      RITUALS,   RITUALS,   GONE,      GONE),
+                                         args=alice_ritual),
+    "practices:ritual_undo":         Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      RITUALS,   RITUALS,   GONE,      GONE),
+                                         args=alice_ritual),
+    "practices:ritual_stop":         Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      RITUALS,   RITUALS,   GONE,      GONE),
+                                         args=alice_ritual),
+    "learn:articles":                Row(get=members(LOGIN, OK)),
+    "learn:article":                 Row(get=members(LOGIN, OK), args=an_article),
+    "learn:reflect":                 Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, ARTICLE), args=an_article,
+                                         data={"text": "It made me think of us"}),
+    "coach:index":                   Row(get=members(LOGIN, OK), post=members(LOGIN, BAD)),
+    "coach:i_statement":             Row(get=members(LOGIN, OK), post=members(LOGIN, OK),
+                                         data={"feeling": "lonely", "need": "time together"}),
+    "coach:send":                    Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      GENTLE_MESSAGES, GENTLE_MESSAGES,
+                                               BAD,        BAD),
+                                         data={"statement": "I need a walk with you"}),
+    "coach:hint":                    Row(get=every(NO_METHOD), post=members(FORBIDDEN, OK),
+                                         data={"note": "you never listen"}),
+    "coach:messages":                Row(get=members(LOGIN, OK)),
+    "coach:mark_read":               Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      GENTLE_MESSAGES, GONE, GONE,     GONE),
+                                         args=bob_sends_alice_a_gentle_message),
+    "api:tokens":                    Row(get=members(LOGIN, OK), post=members(LOGIN, OK),
+                                         data={"name": "Phone"}),
+    "api:revoke":                    Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      API_TOKENS, GONE,     GONE,      GONE),
+                                         args=alice_token),
+    "api-v1:api-root":               Row(get=every(GONE)),
+    "api-v1:openapi-json":           Row(get=every(OK)),
+    "api-v1:openapi-view":           Row(get=every(OK)),
+    "api-v1:analyse_message":        Row(get=every(NO_METHOD), post=members(UNAUTHORIZED, OK),
+                                         data={"text": "you never listen"},
+                                         content_type="application/json"),
+    "admin:index":                   Row(get=every(ADMIN_LOGIN)),
+    "admin:checkins_checkin_changelist": Row(get=every(ADMIN_LOGIN)),
+}
+# fmt: on
+
+# The admin is Django's own; its index and one model's list stand for all of its pages.
+NAMESPACES_COVERED_AS_A_WHOLE = {"admin": ("admin:index", "admin:checkins_checkin_changelist")}
+
+
+def url_names(patterns=None, namespace: str = "") -> list[str]:
+    """Every URL pattern's full name; unnamed ones as ``namespace:<unnamed: route>``."""
+    names = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names += url_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            names.append(f"{namespace}{pattern.name or f'<unnamed: {pattern.pattern}>'}")
+    return names
+
+
+def test_every_url_has_a_row():
+    covered = set(MATRIX)
+    for namespace, rows in NAMESPACES_COVERED_AS_A_WHOLE.items():
+        assert set(rows) <= covered, f"the {namespace} namespace needs rows for {rows}"
+    missing = [
+        name
+        for name in url_names()
+        if name not in covered and name.split(":")[0] not in NAMESPACES_COVERED_AS_A_WHOLE
+    ]
+    assert not missing, (
+        f"These URLs have no row in the authorization matrix: {missing}. "
+        "Add one row per URL name to MATRIX in tests/test_authorization_matrix.py."
+    )
+
+
+def test_every_row_is_a_url_that_exists():
+    existing = set(url_names())
+    assert not [name for name in MATRIX if name not in existing]
+
+
+@pytest.fixture
+def world(people):
+    """alice and bob paired ten days ago; alice and dana were a couple before that."""
+    alice, bob, dana = people["alice"], people["bob"], people["dana"]
+    now = timezone.now()
+    former = Couple.objects.filter(memberships__user=dana).get()
+    Couple.objects.filter(pk=former.pk).update(
+        started_at=now - dt.timedelta(days=40), ended_at=now - dt.timedelta(days=20)
+    )
+    current = active_couple_for(alice)
+    Couple.objects.filter(pk=current.pk).update(started_at=now - dt.timedelta(days=10))
+
+    make_checkin(alice, days_ago=30, note=ALICE_NOTE_SHARED_WITH_DANA, share_note=True)
+    make_checkin(dana, days_ago=30, note=DANA_NOTE_SHARED_WITH_ALICE, share_note=True)
+    make_checkin(alice, days_ago=2, note=ALICE_NOTE_SHARED_WITH_BOB, share_note=True)
+    alice_today = make_checkin(alice, needs=["hug"], note=ALICE_PRIVATE_NOTE, share_note=False)
+    make_response(alice_today, bob, kind=Response.Kind.MESSAGE, message=BOB_MESSAGE_TO_ALICE)
+    alice_invite = Invite.objects.create(inviter=alice, expires_at=now + dt.timedelta(days=7))
+    return SimpleNamespace(
+        **people,
+        alice_today=alice_today,
+        alice_invite=alice_invite,
+    )
+
+
+def person_for(role: str, world):
+    return {
+        "anonymous": None,
+        "self": world.alice,
+        "partner": world.bob,
+        "stranger": world.charlie,
+        "former": world.dana,
+    }[role]
+
+
+def body_of(response) -> str:
+    """The response text, with a zip download's files read out."""
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.get("Content-Type", "").startswith("application/zip"):
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            content = b"\n".join(archive.read(name) for name in archive.namelist())
+    return content.decode("utf-8", errors="replace")
+
+
+def check(response, expected: Answer, role: str, what: str) -> None:
+    assert response.status_code == expected.status, f"{what} as {role}"
+    if expected.redirect_to:
+        landed = resolve(urlsplit(response.url).path).view_name
+        assert landed == expected.redirect_to, f"{what} as {role} went to {response.url}"
+    body = body_of(response)
+    for words, readers in READERS.items():
+        if role not in readers:
+            assert words not in body, f"{what} as {role} showed {words}"
+
+
+@pytest.mark.parametrize("name", MATRIX)
+def test_who_gets_what(world, name):
+    row = MATRIX[name]
+    for index, role in enumerate(ROLES):
+        with transaction.atomic():
+            client = client_for(person_for(role, world))
+            url = reverse(name, args=row.args(world))
+            check(client.get(url), row.get[index], role, f"GET {name}")
+            if row.post is not None:
+                response = client.post(url, row.data, content_type=row.content_type)
+                check(response, row.post[index], role, f"POST {name}")
+            transaction.set_rollback(True)
+
+
+def test_alice_sees_her_own_private_note(world):
+    client = client_for(world.alice)
+    assert ALICE_PRIVATE_NOTE in client.get(reverse("core:home")).content.decode()
+    assert ALICE_NOTE_SHARED_WITH_DANA in client.get(reverse("checkins:history")).content.decode()
+
+
+def test_bob_sees_what_alice_shared_with_him(world):
+    client = client_for(world.bob)
+    history = client.get(reverse("checkins:history")).content.decode()
+    assert ALICE_NOTE_SHARED_WITH_BOB in history
+    assert (
+        BOB_MESSAGE_TO_ALICE in client_for(world.alice).get(reverse("core:home")).content.decode()
+    )

@@ -1,11 +1,13 @@
 """Every app's part of the export: mine only, restorable where it needs no couple, and
 questionnaire results as valid FHIR QuestionnaireResponse resources."""
 
+import datetime as dt
 import io
 import json
 import zipfile
 
 import pytest
+from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
@@ -13,6 +15,7 @@ from tending.accounts.models import User
 from tending.assessments.models import Result
 from tending.assessments.scoring import get_instrument
 from tending.assessments.services import record_result
+from tending.coach.models import GentleMessage
 from tending.couples.models import Couple
 from tending.couples.selectors import active_couple_for
 from tending.learn.models import Reflection
@@ -23,6 +26,7 @@ from tending.practices.models import (
     PracticeLog,
     QuestionMessage,
 )
+from tending.reports.models import Report, ShareAccess, ShareLink
 from tending.safety.models import SafetyPlan
 from tending.yourdata.services import export_archive, import_archive
 
@@ -132,3 +136,23 @@ def test_import_restores_what_is_mine_without_a_couple(lives):
     restored_results = Result.objects.filter(user=restored).values_list(*result_fields)
     assert list(restored_results) == results_before
     assert User.objects.filter(email="alice@example.org").count() == 1
+
+
+def test_gentle_messages_and_reports_are_mine_and_share_links_stay_secret(people):
+    alice, bob = people["alice"], people["bob"]
+    couple = active_couple_for(alice)
+    GentleMessage.objects.create(couple=couple, sender=bob, recipient=alice, text="bob: I feel")
+    GentleMessage.objects.create(couple=couple, sender=alice, recipient=bob, text="alice: I need")
+    report = Report.objects.create(
+        owner=alice, start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 3, 31)
+    )
+    link = ShareLink.objects.create(report=report, expires_at=timezone.now() + dt.timedelta(7))
+    ShareAccess.objects.create(link=link, kind="pdf", browser="Firefox")
+
+    files = members(export_archive(user=alice))
+    text = "\n".join(files.values())
+    assert "alice: I need" in text and "bob: I feel" in text
+    assert link.token not in text
+    assert json.loads(files["report_link_openings.json"])[0]["browser"] == "Firefox"
+    assert json.loads(files["reports.json"])[0]["end_date"] == "2026-03-31"
+    assert "2026-03-31" not in "\n".join(members(export_archive(user=bob)).values())

@@ -10,8 +10,13 @@ from conftest import PASSWORD, client_for, make_user, pair
 from tending.accounts.models import User
 from tending.accounts.services import delete_account
 from tending.checkins.models import CheckIn
+from tending.coach.models import GentleMessage
 from tending.core.rotation import encrypted_fields_by_model
+from tending.couples.selectors import active_couple_for
 from tending.couples.services import create_invite
+from tending.learn.models import Reflection
+from tending.practices.models import Answer, Appreciation
+from tending.safety.models import SafetyPlan
 from yourdata.records import checkin_for, response_to
 
 EMAIL = "wilhelmina.q@example.org"
@@ -20,6 +25,11 @@ HER_WORDS = [
     "the orchard at dusk made me cry",
     "quietly proud of the blue door",
     "meet me by the willow, my heart",
+    "my answer is the lighthouse keeper",
+    "this article named my fog",
+    "call my sister Ottoline",
+    "thank you for the marigolds",
+    "I feel tired and I need an early night",
 ]
 
 
@@ -59,6 +69,12 @@ def wilhelmina(db):
     checkin_for(her, days_ago=1, note=HER_WORDS[1])
     response_to(checkin_for(bob, note="bob's own thoughts"), her, message=HER_WORDS[2])
     response_to(first, bob, message="bob answers kindly")
+    couple = active_couple_for(her)
+    Answer.objects.create(couple=couple, question_id="closeness/1", user=her, text=HER_WORDS[3])
+    Reflection.objects.create(article_slug="finding-words", author=her, text=HER_WORDS[4])
+    SafetyPlan.objects.create(user=her, people_to_ask=HER_WORDS[5])
+    Appreciation.objects.create(couple=couple, author=her, recipient=bob, text=HER_WORDS[6])
+    GentleMessage.objects.create(couple=couple, sender=her, recipient=bob, text=HER_WORDS[7])
     client_for(None).post(
         reverse("accounts:login"), {"username": EMAIL.upper(), "password": "not it at all"}
     )
@@ -85,14 +101,14 @@ def test_the_fixture_really_stores_her_data_everywhere_we_look(wilhelmina):
 
 def test_nothing_of_her_remains_after_deletion(wilhelmina):
     bob = User.objects.get(email="bob@example.org")
-    assert encrypted_values_count() == 5
+    assert encrypted_values_count() == 10
 
     delete_account(user=wilhelmina)
 
     stored = every_stored_text()
     for trace in [EMAIL, DISPLAY_NAME.lower(), *HER_WORDS]:
         assert trace not in stored, f"{trace!r} is still stored"
-    # Her two notes, her message and bob's answer on her check-in are gone; bob's note stays.
+    # Everything she wrote and bob's answer on her check-in are gone; bob's note stays.
     assert encrypted_values_count() == 1
     assert CheckIn.objects.get(user=bob).note == "bob's own thoughts"
     assert not User.objects.filter(pk=wilhelmina.pk).exists()

@@ -83,3 +83,12 @@ def test_others_cannot_touch_a_couples_rituals(alice, charlie, dana):
         response = client_for(person).post(reverse("practices:ritual_done", args=[ritual.pk]))
         assert response.status_code == 404
     assert not RitualDone.objects.exists()
+
+
+def test_partners_in_different_time_zones_share_one_ritual_day(alice, bob):
+    """At 02:00 UTC it is still yesterday evening in New York and already today in London."""
+    ritual = services.add_suggested_ritual(user=alice, key="six-second-kiss")
+    night = dt.datetime(2026, 11, 26, 2, 0, tzinfo=dt.UTC)
+    services.mark_ritual_done(user=bob, ritual_id=ritual.pk, now=night)
+    with pytest.raises(services.PracticeError, match="already done today"):
+        services.mark_ritual_done(user=alice, ritual_id=ritual.pk, now=night)

@@ -472,9 +472,18 @@ def _active_ritual(user, ritual_id: int) -> Ritual:
 
 
 @transaction.atomic
+def ritual_today(ritual: Ritual, user, now: dt.datetime | None = None) -> dt.date:
+    """A couple's ritual keeps one calendar: that of the partner who added it.
+
+    Partners may live in different time zones; counting each mark on its marker's own
+    day would let the same evening count twice, or not at all.
+    """
+    return local_today(ritual.created_by or user, now)
+
+
 def mark_ritual_done(*, user, ritual_id: int, now: dt.datetime | None = None) -> RitualDone:
     ritual = _active_ritual(user, ritual_id)
-    today = local_today(user, now)
+    today = ritual_today(ritual, user, now)
     since = today if ritual.rhythm == Ritual.Rhythm.DAILY else week_start(today)
     done = RitualDone.objects.filter(ritual=ritual, local_date__gte=since).count()
     if done >= ritual.times_per_period:
@@ -488,7 +497,9 @@ def undo_ritual_done(*, user, ritual_id: int, now: dt.datetime | None = None) ->
     """Take back my most recent mark of today, made by mistake."""
     ritual = _active_ritual(user, ritual_id)
     mark = (
-        RitualDone.objects.filter(ritual=ritual, user=user, local_date=local_today(user, now))
+        RitualDone.objects.filter(
+            ritual=ritual, user=user, local_date=ritual_today(ritual, user, now)
+        )
         .order_by("-created_at")
         .first()
     )

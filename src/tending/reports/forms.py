@@ -21,6 +21,10 @@ class ReportForm(forms.Form):
     )
     include_notes = forms.BooleanField(label="My check-in notes", required=False)
     include_assessments = forms.BooleanField(label="My questionnaire results", required=False)
+    include_practices = forms.BooleanField(
+        label="Shared practices (name, day and how each felt to me; nothing my partner wrote)",
+        required=False,
+    )
     include_partner = forms.BooleanField(
         label="The numbers my partner shared with me, if they have agreed",
         required=False,

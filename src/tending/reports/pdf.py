@@ -133,4 +133,19 @@ def render_report_pdf(content: ReportContent) -> bytes:
             )
         else:
             pdf.paragraph("No questionnaires completed in this time.")
+    if content.practices_included:
+        pdf.heading("Shared practices")
+        if content.practices_left_out:
+            pdf.paragraph(content.practices_left_out)
+        elif content.practices:
+            pdf.paragraph(
+                "Practices completed as a couple, with how each felt on a scale of 1 to 5 "
+                "when it was rated."
+            )
+            pdf.table_of(
+                ("Date", "Practice", "How it felt"),
+                [(f"{p.day:%d %b %Y}", p.name, p.feeling) for p in content.practices],
+            )
+        else:
+            pdf.paragraph("No shared practices completed in this time.")
     return bytes(pdf.output())

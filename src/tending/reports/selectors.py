@@ -8,7 +8,7 @@ from django.utils import timezone
 from tending.checkins.feelings import NEED_LABELS
 from tending.checkins.models import CheckIn
 from tending.core.timezones import zone_for
-from tending.couples.selectors import couple_and_partner
+from tending.couples.selectors import active_couple_for, couple_and_partner
 from tending.insights import series
 from tending.insights.selectors import (
     MEASURES,
@@ -19,11 +19,21 @@ from tending.insights.selectors import (
     measure_chart,
     visible_readings,
 )
+from tending.practices.models import PracticeLog
 from tending.reports.models import PartnerReportConsent, Report, ShareAccess, ShareLink
 
 HEADING = "Prepared by the person for their clinician; not a diagnosis"
 DAILY_ROWS_MAX_DAYS = 92
 TOP_WORDS = 10
+
+
+@dataclass(frozen=True)
+class PracticeRow:
+    """One completed practice: its name, its day and how it felt to the report's owner."""
+
+    day: dt.date
+    name: str
+    feeling: str
 
 
 @dataclass(frozen=True)
@@ -51,8 +61,9 @@ class ReportContent:
     partner_left_out: str
     assessments: tuple = ()
     assessments_included: bool = False
-    practices: tuple = ()
+    practices: tuple[PracticeRow, ...] = ()
     practices_included: bool = False
+    practices_left_out: str = ""
 
 
 def partner_has_consented(partner) -> bool:
@@ -90,6 +101,33 @@ def _table(days: list[dt.date], mine: list[DayReading]) -> tuple[tuple, tuple]:
         (p.label, *(format_number(column[i]) for column in columns)) for i, p in enumerate(periods)
     ]
     return ("Week", *(f"{name} (average)" for name in names)), tuple(rows)
+
+
+def feeling_text(feeling: int | None) -> str:
+    return f"{feeling} of 5" if feeling else "–"
+
+
+def shared_practice_rows(owner, start: dt.date, end: dt.date) -> tuple[PracticeRow, ...] | None:
+    """The owner's own completed practices with their current partner, oldest first.
+
+    Only the name, the day and the owner's rating: never notes, answers or the partner's
+    rating. None when the owner is not paired now.
+    """
+    couple = active_couple_for(owner)
+    if couple is None:
+        return None
+    kinds = dict(PracticeLog.Kind.choices)
+    logs = (
+        PracticeLog.objects.filter(
+            user=owner, couple=couple, local_date__gte=start, local_date__lte=end
+        )
+        .order_by("local_date", "completed_at", "pk")
+        .values_list("local_date", "kind", "feeling")
+    )
+    return tuple(
+        PracticeRow(day=day, name=kinds.get(kind, kind), feeling=feeling_text(feeling))
+        for day, kind, feeling in logs
+    )
 
 
 def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportContent:
@@ -162,6 +200,17 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
             dt.datetime.combine(report.start_date, dt.time.min, tzinfo=zone),
             dt.datetime.combine(report.end_date + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
         )
+    practices: tuple[PracticeRow, ...] = ()
+    practices_left_out = ""
+    if report.include_practices:
+        included.append("Shared practices")
+        rows = shared_practice_rows(owner, report.start_date, report.end_date)
+        if rows is None:
+            practices_left_out = (
+                "You are not paired with anyone now, so no shared practices are included."
+            )
+        else:
+            practices = rows
     average_headers = ("Measure", "Average", *((partner_name,) if partner_name else ()))
     return ReportContent(
         heading=HEADING,
@@ -185,6 +234,9 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
         partner_left_out=partner_left_out,
         assessments=assessments,
         assessments_included=report.include_assessments,
+        practices=practices,
+        practices_included=report.include_practices,
+        practices_left_out=practices_left_out,
     )
 
 

@@ -8,7 +8,7 @@ from factories import backdate_couple, make_checkin
 from reports.helpers import pdf_text, report_for
 from tending.assessments.selectors import instrument_for
 from tending.assessments.services import record_result
-from tending.reports.pdf import latin, render_report_pdf
+from tending.reports.pdf import printable, render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import set_partner_consent
 
@@ -65,9 +65,27 @@ def test_a_year_long_report_is_summarised_by_week(alice):
     assert "Week by week" in text
 
 
-def test_text_outside_the_pdf_fonts_is_replaced_not_lost():
-    assert latin("“Calm” – mostly…") == '"Calm" - mostly...'
-    assert latin("東京") == "??"
+def test_characters_the_font_lacks_print_as_question_marks():
+    assert printable("“Calm” – mostly… ρ") == "“Calm” – mostly… ρ"
+    assert printable("Καλά, спасибо") == "Καλά, спасибо"
+    assert printable("東京 walk") == "?? walk"
+
+
+def test_names_and_notes_in_other_scripts_print_as_written(alice):
+    alice.display_name = "Αλίκη Смирнова"
+    alice.save(update_fields=["display_name"])
+    note = "“Ήρεμη” μέρα — спокойный день… it’s fine"
+    make_checkin(alice, days_ago=1, mood=4, emotions=["calm"], note=note)
+    text = pdf_text(render_report_pdf(report_content(report_for(alice, include_notes=True))))
+    assert "Αλίκη Смирнова" in text
+    assert note in text
+    assert "?" not in text
+
+
+def test_a_japanese_note_keeps_the_rest_of_the_page(alice):
+    make_checkin(alice, days_ago=1, note="東京 was lovely")
+    text = pdf_text(render_report_pdf(report_content(report_for(alice, include_notes=True))))
+    assert "?? was lovely" in text
 
 
 def test_questionnaires_are_included_only_when_chosen(alice):

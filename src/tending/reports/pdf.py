@@ -1,43 +1,58 @@
 """The report as a PDF, drawn on the server with fpdf2: the same charts (SVG) and tables as
-the page. The built-in PDF fonts cover Latin-1 only, so other characters are transliterated
-or replaced rather than dropped silently."""
+the page.
 
+Text is set in DejaVu Sans, shipped in ``fonts/`` with its licence, which covers Latin,
+Greek, Cyrillic, Armenian, Georgian, Hebrew and Arabic letters and typographic punctuation.
+It has no Chinese, Japanese or Korean characters and no emoji: any character the font lacks
+prints as "?" so the rest of the text still reads, and the page and the share link keep
+showing the original words.
+"""
+
+import functools
 import io
+import unicodedata
+from pathlib import Path
 
+from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from tending.reports.selectors import ReportContent
 
-FONT = "Helvetica"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+FONT = "DejaVu"
+FONT_FILES = {"": FONT_DIR / "DejaVuSans.ttf", "B": FONT_DIR / "DejaVuSans-Bold.ttf"}
+MISSING = "?"
+CHART_FONT_FAMILY = 'font-family="Helvetica, Arial, sans-serif"'
 ACCENT = (47, 111, 98)
-TYPOGRAPHY = str.maketrans(
-    {
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "–": "-",
-        "—": "-",
-        "…": "...",
-        "ρ": "rho",
-        "\u00a0": " ",
-    }
-)
 
 
-def latin(text: str) -> str:
-    return str(text).translate(TYPOGRAPHY).encode("latin-1", "replace").decode("latin-1")
+@functools.cache
+def font_characters() -> frozenset[int]:
+    """The code points that every style of the report font can draw."""
+    maps = [set(TTFont(path, lazy=True).getBestCmap()) for path in FONT_FILES.values()]
+    return frozenset(set.intersection(*maps))
+
+
+def printable(text: str) -> str:
+    """The text with any character the report font lacks replaced by "?"."""
+    drawable = font_characters()
+    return "".join(
+        char if ord(char) in drawable or char in "\n\t" else MISSING
+        for char in unicodedata.normalize("NFC", str(text))
+    )
 
 
 class ReportPDF(FPDF):
     def __init__(self, content: ReportContent):
         super().__init__(format="A4")
+        for style, path in FONT_FILES.items():
+            self.add_font(FONT, style, path)
         self.content = content
         self.set_auto_page_break(auto=True, margin=16)
-        self.set_title(latin(f"Report of {content.owner_name}"))
+        self.set_title(printable(f"Report of {content.owner_name}"))
         self.set_creator("Tending")
-        self.set_author(latin(content.owner_name))
+        self.set_author(printable(content.owner_name))
 
     def footer(self):
         self.set_y(-12)
@@ -46,7 +61,7 @@ class ReportPDF(FPDF):
         self.cell(
             0,
             6,
-            latin(f"{self.content.heading}. Page {self.page_no()}"),
+            printable(f"{self.content.heading}. Page {self.page_no()}"),
             align="C",
         )
 
@@ -54,13 +69,13 @@ class ReportPDF(FPDF):
         self.ln(3)
         self.set_font(FONT, "B", size)
         self.set_text_color(*ACCENT)
-        self.multi_cell(0, 7, latin(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 7, printable(text), new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(0, 0, 0)
         self.set_font(FONT, size=10)
 
     def paragraph(self, text: str):
         self.set_font(FONT, size=10)
-        self.multi_cell(0, 5.5, latin(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5.5, printable(text), new_x="LMARGIN", new_y="NEXT")
 
     def table_of(self, headers, rows, font_size: int = 9):
         self.set_font(FONT, size=font_size)
@@ -70,15 +85,16 @@ class ReportPDF(FPDF):
             text_align="LEFT",
             first_row_as_headings=True,
         ) as table:
-            table.row([latin(h) for h in headers])
+            table.row([printable(h) for h in headers])
             for row in rows:
-                table.row([latin(cell) for cell in row])
+                table.row([printable(cell) for cell in row])
         self.ln(2)
 
     def chart(self, svg: str):
         width = self.epw * 0.9
         if self.will_page_break(width * 170 / 360 + 4):
             self.add_page()
+        svg = printable(svg).replace(CHART_FONT_FAMILY, f'font-family="{FONT}"')
         self.image(io.BytesIO(svg.encode()), w=width)
         self.ln(2)
 
@@ -87,7 +103,7 @@ def render_report_pdf(content: ReportContent) -> bytes:
     pdf = ReportPDF(content)
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 8, latin(content.heading), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, printable(content.heading), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     pdf.paragraph(
         f"{content.owner_name}, {content.start:%d %B %Y} to {content.end:%d %B %Y}. "
@@ -122,7 +138,7 @@ def render_report_pdf(content: ReportContent) -> bytes:
             pdf.paragraph("No notes in this time.")
         for day, note in content.notes:
             pdf.set_font(FONT, "B", 10)
-            pdf.cell(0, 6, latin(f"{day:%d %B %Y}"), new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, 6, printable(f"{day:%d %B %Y}"), new_x="LMARGIN", new_y="NEXT")
             pdf.paragraph(note)
     if content.assessments_included:
         pdf.heading("Questionnaires")

@@ -1,6 +1,9 @@
 """A partner's answer never leaves the server before both have answered: every practices
 and Learn page and fragment is checked, for the partner, a stranger and a former partner."""
 
+import io
+import zipfile
+
 import pytest
 from django.urls import get_resolver, reverse
 
@@ -12,6 +15,7 @@ from tending.practices import services
 from tending.practices.content import all_questions
 from tending.practices.models import Answer, Conversation
 from tending.practices.selectors import todays_question_id
+from tending.yourdata.services import export_archive
 
 SECRET = "ALICE-SECRET-7d1c"
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -191,3 +195,32 @@ def test_answers_from_a_former_couple_stay_with_that_couple(people):
     for person in (alice, bob):
         body = client_for(person).get(url).content.decode()
         assert "DANA-OLD" not in body and "OLD-A" not in body
+
+
+def export_text(user) -> str:
+    """Every file of the person's export zip, as one text."""
+    with zipfile.ZipFile(io.BytesIO(export_archive(user=user))) as archive:
+        return "\n".join(archive.read(name).decode() for name in archive.namelist())
+
+
+def test_the_export_never_holds_the_partners_answer(people):
+    """Unrevealed, the partner's answer is not in the export. Revealed, it still is not: the
+    export holds what the person wrote, and an answer is the partner's own entry (see
+    docs/your-data.md)."""
+    alice, bob = people["alice"], people["bob"]
+    question_id = question_ids()[11]
+    answer(bob, question_id, "BOB-UNREVEALED")
+    alice_export = export_text(alice)
+    assert question_id not in alice_export
+    assert "BOB-UNREVEALED" not in alice_export
+    answer(alice, question_id, SECRET)
+    alice_export, bob_export = export_text(alice), export_text(bob)
+    assert SECRET in alice_export and "BOB-UNREVEALED" not in alice_export
+    assert "BOB-UNREVEALED" in bob_export and SECRET not in bob_export
+
+
+def test_the_json_api_has_no_way_to_answers(people):
+    """The JSON API offers no practices endpoint, so no API answer can hold an answer."""
+    schema = client_for(people["bob"]).get("/api/openapi.json").json()
+    for path in schema["paths"]:
+        assert not any(word in path for word in ("question", "answer", "practice")), path

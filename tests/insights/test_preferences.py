@@ -28,3 +28,12 @@ def test_get_is_not_allowed(alice):
 def test_each_person_changes_only_their_own(alice, bob):
     client_for(bob).post(URL, {"weekly_summary_email": "on"})
     assert not InsightPreferences.objects.filter(user=alice).exists()
+
+
+def test_the_email_setting_is_one_link_from_insights(alice):
+    client = client_for(alice)
+    overview = client.get(reverse("insights:overview")).content.decode()
+    week_url = reverse("insights:week")
+    assert f'href="{week_url}">Your week in a few sentences, and the weekly e-mail' in overview
+    week = client.get(week_url).content.decode()
+    assert f'action="{URL}"' in week and 'name="weekly_summary_email"' in week

@@ -79,6 +79,17 @@ def test_expiry_is_at_most_thirty_days(alice):
     assert link.expires_at - link.created_at <= dt.timedelta(days=30, seconds=1)
 
 
+def test_a_link_stored_with_a_longer_expiry_still_ends_after_thirty_days(client, alice, link):
+    created = timezone.now() - dt.timedelta(days=30, minutes=1)
+    type(link).objects.filter(pk=link.pk).update(
+        created_at=created, expires_at=created + dt.timedelta(days=90)
+    )
+    response = client.get(shared_url(link))
+    assert response.status_code == 410
+    page = client_for(alice).get(reverse("reports:detail", args=[link.report.pk]))
+    assert "Link expired on" in page.content.decode()
+
+
 def test_the_form_refuses_more_than_thirty_days(alice):
     report = report_for(alice)
     url = reverse("reports:share_create", args=[report.pk])

@@ -1,3 +1,4 @@
+import datetime as dt
 import secrets
 
 from django.conf import settings
@@ -52,6 +53,11 @@ class ShareLink(models.Model):
 
     def __str__(self) -> str:
         return f"Share link for {self.report}"
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        """When the link stops working: its expiry, and never later than the longest allowed."""
+        return min(self.expires_at, self.created_at + dt.timedelta(days=MAX_SHARE_DAYS))
 
 
 class ShareAccess(models.Model):

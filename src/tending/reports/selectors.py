@@ -258,7 +258,7 @@ def share_links_of(report: Report) -> list[ShareLink]:
 
 
 def link_is_live(link: ShareLink, now: dt.datetime | None = None) -> bool:
-    return link.revoked_at is None and link.expires_at > (now or timezone.now())
+    return link.revoked_at is None and link.ends_at > (now or timezone.now())
 
 
 def share_link_by_token(token: str) -> ShareLink | None:

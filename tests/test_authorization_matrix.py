@@ -71,6 +71,7 @@ class Answer:
 
 
 OK = Answer(200)
+NO_CONTENT = Answer(204)
 BAD = Answer(400)
 UNAUTHORIZED = Answer(401)
 FORBIDDEN = Answer(403)
@@ -318,6 +319,8 @@ MATRIX = {
     "practices:question":            Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
                                          args=a_question),
     "practices:question_state":      Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+                                         args=a_question),
+    "practices:question_thread":     Row(get=(LOGIN,       NO_CONTENT, NO_CONTENT, GONE,    GONE),
                                          args=a_question),
     "practices:answer":              Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      QUESTION,  QUESTION,  GONE,      GONE),

@@ -53,6 +53,8 @@ def test_a_question_is_revealed_only_once_both_have_answered(visit):
     alice.page.get_by_label("Add to your conversation").fill("I remember that night too.")
     alice.press(alice.page.get_by_role("button", name="Send"))
     expect(alice.page.get_by_text("I remember that night too.")).to_be_visible()
+    # Bob's open page shows the new message by itself.
+    expect(bob.page.get_by_text("I remember that night too.")).to_be_visible(timeout=8_000)
 
 
 def test_a_stress_reducing_conversation_runs_to_the_end_on_two_devices(visit, settings):

@@ -52,3 +52,32 @@ def test_earlier_questions_list_shows_status_not_words(alice, bob):
     page = client_for(bob).get(reverse("practices:question_today")).content.decode()
     assert "Alice answered" in page
     assert "ALICE-EARLIER" not in page
+
+
+def test_new_messages_reach_the_open_page_of_the_other_partner(alice, bob):
+    poll = reverse("practices:question_thread", args=[QUESTION])
+    as_alice = client_for(alice)
+    answer(alice, QUESTION, "alice")
+    assert as_alice.get(poll, {"after": "0"}, **HTMX).status_code == 204
+    answer(bob, QUESTION, "bob")
+    page = as_alice.get(reverse("practices:question", args=[QUESTION])).content.decode()
+    assert f"{poll}?after=0" in page
+    assert as_alice.get(poll, {"after": "0"}, **HTMX).status_code == 204
+
+    message = services.post_question_message(user=bob, question_id=QUESTION, text="BOB-NEW")
+    fresh = as_alice.get(poll, {"after": "0"}, **HTMX)
+    assert fresh.status_code == 200
+    body = fresh.content.decode()
+    assert "BOB-NEW" in body
+    assert f"{poll}?after={message.pk}" in body
+    assert as_alice.get(poll, {"after": str(message.pk)}, **HTMX).status_code == 204
+
+
+def test_the_thread_poll_is_for_the_couple_only(alice, bob, charlie):
+    answer(alice, QUESTION, "alice")
+    answer(bob, QUESTION, "bob")
+    services.post_question_message(user=bob, question_id=QUESTION, text="BOB-PRIVATE")
+    poll = reverse("practices:question_thread", args=[QUESTION])
+    response = client_for(charlie).get(poll, {"after": "0"}, **HTMX)
+    assert response.status_code == 404
+    assert "BOB-PRIVATE" not in response.content.decode()

@@ -38,6 +38,7 @@ def readable_urls(alice, bob, question_id):
         "practices:deck": reverse("practices:deck", args=[deck_key]),
         "practices:question": reverse("practices:question", args=[question_id]),
         "practices:question_state": reverse("practices:question_state", args=[question_id]),
+        "practices:question_thread": reverse("practices:question_thread", args=[question_id]),
         "practices:appreciations": reverse("practices:appreciations"),
         "practices:conversations": reverse("practices:conversations"),
         "practices:conversation": reverse("practices:conversation", args=[talk.pk]),

@@ -15,6 +15,11 @@ urlpatterns = [
     path("questions/<slug:question_id>/state/", views.question_state, name="question_state"),
     path("questions/<slug:question_id>/answer/", views.answer, name="answer"),
     path("questions/<slug:question_id>/thread/", views.question_message, name="question_message"),
+    path(
+        "questions/<slug:question_id>/thread/messages/",
+        views.question_thread,
+        name="question_thread",
+    ),
     path("questions/<slug:question_id>/favourite/", views.favourite, name="favourite"),
     path("appreciations/", views.appreciations, name="appreciations"),
     path("appreciations/<int:appreciation_id>/react/", views.react, name="react"),

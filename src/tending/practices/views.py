@@ -141,6 +141,19 @@ def question_state(request, question_id: str):
 
 
 @login_required
+@require_GET
+def question_thread(request, question_id: str):
+    """Polled under revealed answers: 204 until the thread has a newer message."""
+    couple, partner = _couple_or_404(request)
+    context = _question_context(request, couple, partner, question_id)
+    view = context["view"]
+    latest = view.messages[-1].pk if view.messages else 0
+    if not view.revealed or request.GET.get("after") == str(latest):
+        return HttpResponse(status=204)
+    return render(request, "practices/_question_thread.html", context)
+
+
+@login_required
 @require_POST
 def answer(request, question_id: str):
     couple, partner = _couple_or_404(request)

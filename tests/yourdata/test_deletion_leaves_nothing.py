@@ -1,21 +1,34 @@
 """After deleting an account, no table of the database holds anything of that person."""
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, models
 from django.urls import reverse
 
 from conftest import PASSWORD, client_for, make_user, pair
 from tending.accounts.models import User
 from tending.accounts.services import delete_account
+from tending.api.services import create_token
+from tending.assessments.selectors import instrument_for
+from tending.assessments.services import record_result
 from tending.checkins.models import CheckIn
 from tending.coach.models import GentleMessage
 from tending.core.rotation import encrypted_fields_by_model
 from tending.couples.selectors import active_couple_for
-from tending.couples.services import create_invite
+from tending.couples.services import create_invite, unpair
 from tending.learn.models import Reflection
-from tending.practices.models import Answer, Appreciation
+from tending.practices.models import (
+    Answer,
+    Appreciation,
+    Conversation,
+    PracticeLog,
+    QuestionMessage,
+    Ritual,
+)
+from tending.reports.models import ShareAccess
+from tending.reports.services import create_report, create_share_link
 from tending.safety.models import SafetyPlan
 from yourdata.records import checkin_for, response_to
 
@@ -27,14 +40,18 @@ HER_WORDS = [
     "meet me by the willow, my heart",
     "my answer is the lighthouse keeper",
     "this article named my fog",
-    "call my sister Ottoline",
+    "call my sister ottoline",
     "thank you for the marigolds",
-    "I feel tired and I need an early night",
+    "i feel tired and i need an early night",
+    "the thread about the mountain cabin",
+    "we will repaint the greenhouse together",
+    "because sunday pancakes matter to me",
+    "the quiet hour before the school run",
 ]
 
 
 def every_stored_text() -> str:
-    """Every value of every column of every table, as text."""
+    """Every value of every column of every table, as lower-case text."""
     values = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
@@ -42,6 +59,26 @@ def every_stored_text() -> str:
             cursor.execute(f"SELECT * FROM {quoted}")
             values.extend(str(value) for row in cursor.fetchall() for value in row)
     return "\n".join(values).lower()
+
+
+def every_decrypted_text() -> str:
+    """Every encrypted value in the database, decrypted, as lower-case text."""
+    values = []
+    for model, names in encrypted_fields_by_model().items():
+        for row in model._base_manager.values_list(*names):
+            values.extend(str(value) for value in row if value)
+    return "\n".join(values).lower()
+
+
+def rows_pointing_at(user_pk: int) -> list[str]:
+    """Every model and column that still refers to the person."""
+    found = []
+    for model in django_apps.get_models():
+        for field in model._meta.get_fields():
+            points_at_people = isinstance(field, models.ForeignKey) and field.related_model is User
+            if points_at_people and model._base_manager.filter(**{field.attname: user_pk}).exists():
+                found.append(f"{model._meta.label}.{field.name}")
+    return found
 
 
 def encrypted_values_count() -> int:
@@ -75,6 +112,50 @@ def wilhelmina(db):
     SafetyPlan.objects.create(user=her, people_to_ask=HER_WORDS[5])
     Appreciation.objects.create(couple=couple, author=her, recipient=bob, text=HER_WORDS[6])
     GentleMessage.objects.create(couple=couple, sender=her, recipient=bob, text=HER_WORDS[7])
+    QuestionMessage.objects.create(
+        couple=couple, question_id="closeness/1", author=her, text=HER_WORDS[8]
+    )
+    meeting = Conversation.objects.create(
+        couple=couple,
+        kind=Conversation.Kind.MEETING,
+        status=Conversation.Status.DONE,
+        started_by=her,
+        first_speaker=her,
+        second_speaker=bob,
+        local_date=first.local_date,
+        work_on_notes=HER_WORDS[9],
+    )
+    for person in (her, bob):
+        PracticeLog.objects.create(
+            user=person,
+            couple=couple,
+            conversation=meeting,
+            kind=PracticeLog.Kind.MEETING,
+            local_date=first.local_date,
+            feeling=4,
+        )
+    Ritual.objects.create(
+        couple=couple,
+        title="Pancakes",
+        why=HER_WORDS[10],
+        rhythm=Ritual.Rhythm.WEEKLY,
+        created_by=her,
+    )
+    report = create_report(
+        owner=her,
+        start_date=first.local_date,
+        end_date=first.local_date,
+        include_notes=True,
+        include_practices=True,
+    )
+    link = create_share_link(report=report, expires_in_days=7)
+    ShareAccess.objects.create(link=link, kind=ShareAccess.Kind.PAGE, browser="Firefox")
+    record_result(
+        user=her,
+        instrument=instrument_for("phq9"),
+        answers={number: 1 for number in range(1, 10)} | {9: 0},
+    )
+    create_token(user=her, name=HER_WORDS[11])
     client_for(None).post(
         reverse("accounts:login"), {"username": EMAIL.upper(), "password": "not it at all"}
     )
@@ -96,22 +177,37 @@ def test_the_fixture_really_stores_her_data_everywhere_we_look(wilhelmina):
     stored = every_stored_text()
     assert EMAIL in stored
     assert DISPLAY_NAME.lower() in stored
-    assert not any(words in stored for words in HER_WORDS), "free text is encrypted"
+    assert all(words in stored or words in every_decrypted_text() for words in HER_WORDS), (
+        "every one of her words is stored"
+    )
+    assert not any(words in stored for words in HER_WORDS[:11]), "free text is encrypted"
 
 
 def test_nothing_of_her_remains_after_deletion(wilhelmina):
     bob = User.objects.get(email="bob@example.org")
-    assert encrypted_values_count() == 10
+    token = wilhelmina.reports.get().share_links.get().token
+    assert encrypted_values_count() == 13
 
     delete_account(user=wilhelmina)
 
-    stored = every_stored_text()
-    for trace in [EMAIL, DISPLAY_NAME.lower(), *HER_WORDS]:
+    stored = every_stored_text() + every_decrypted_text()
+    for trace in [EMAIL, DISPLAY_NAME.lower(), token.lower(), *HER_WORDS]:
         assert trace not in stored, f"{trace!r} is still stored"
+    assert rows_pointing_at(wilhelmina.pk) == []
     # Everything she wrote and bob's answer on her check-in are gone; bob's note stays.
     assert encrypted_values_count() == 1
     assert CheckIn.objects.get(user=bob).note == "bob's own thoughts"
+    assert PracticeLog.objects.get(user=bob).feeling == 4
     assert not User.objects.filter(pk=wilhelmina.pk).exists()
+
+
+def test_what_she_wrote_with_a_former_partner_goes_too(wilhelmina):
+    bob = User.objects.get(email="bob@example.org")
+    unpair(user=bob)
+    delete_account(user=wilhelmina)
+    stored = every_stored_text() + every_decrypted_text()
+    for trace in HER_WORDS:
+        assert trace not in stored, f"{trace!r} is still stored"
 
 
 def test_an_invite_she_sent_and_one_she_accepted_leave_nothing(wilhelmina):

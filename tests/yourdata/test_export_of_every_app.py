@@ -22,9 +22,12 @@ from tending.learn.models import Reflection
 from tending.practices.models import (
     Answer,
     Appreciation,
+    Conversation,
     FavouriteQuestion,
     PracticeLog,
     QuestionMessage,
+    Ritual,
+    RitualDone,
 )
 from tending.reports.models import Report, ShareAccess, ShareLink
 from tending.safety.models import SafetyPlan
@@ -156,3 +159,35 @@ def test_gentle_messages_and_reports_are_mine_and_share_links_stay_secret(people
     assert json.loads(files["report_link_openings.json"])[0]["browser"] == "Firefox"
     assert json.loads(files["reports.json"])[0]["end_date"] == "2026-03-31"
     assert "2026-03-31" not in "\n".join(members(export_archive(user=bob)).values())
+
+
+def test_the_readme_explains_every_file_and_every_field(lives):
+    alice, bob = lives["alice"], lives["bob"]
+    couple = active_couple_for(alice)
+    GentleMessage.objects.create(couple=couple, sender=alice, recipient=bob, text="alice: I need")
+    GentleMessage.objects.create(couple=couple, sender=bob, recipient=alice, text="bob: I feel")
+    meeting = Conversation.objects.create(
+        couple=couple, kind="meeting", local_date=dt.date(2026, 1, 5), work_on_notes="shelves"
+    )
+    PracticeLog.objects.create(
+        user=alice, couple=couple, conversation=meeting, kind="meeting", local_date="2026-01-05"
+    )
+    ritual = Ritual.objects.create(couple=couple, title="Tea", why="calm", rhythm="daily")
+    RitualDone.objects.create(ritual=ritual, user=alice, local_date=dt.date(2026, 1, 6))
+    report = Report.objects.create(
+        owner=alice, start_date=dt.date(2026, 1, 1), end_date=dt.date(2026, 1, 31)
+    )
+    link = ShareLink.objects.create(report=report, expires_at=timezone.now() + dt.timedelta(7))
+    ShareAccess.objects.create(link=link, kind="page", browser="Firefox")
+
+    files = members(export_archive(user=alice))
+    readme = files.pop("README.txt")
+    for name in files:
+        assert name in readme, f"{name} is not explained"
+    manifest = json.loads(files["manifest.json"])
+    for table, (json_name, _) in manifest["tables"].items():
+        heading = f"{table}.json and {table}.csv"
+        columns = readme.split(heading, 1)[1].split("\n\n")[1]
+        rows = json.loads(files[json_name])
+        for field in {key for row in rows for key in row}:
+            assert f"  {field} " in columns, f"{table}.{field} is not explained"

@@ -1,5 +1,6 @@
 """Free text is stored encrypted: the raw database holds tokens, never the words."""
 
+import datetime as dt
 import io
 import stat
 from types import SimpleNamespace
@@ -11,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, models
 
-from conftest import make_user
+from conftest import make_user, pair
 from tending.checkins.models import NOTE_MAX_LENGTH, CheckIn, Response
+from tending.coach.models import GentleMessage
 from tending.core.encryption import (
     UndecryptableTextError,
     decrypt_column,
@@ -20,6 +22,10 @@ from tending.core.encryption import (
     looks_encrypted,
 )
 from tending.core.fields import EncryptedTextField
+from tending.couples.selectors import active_couple_for
+from tending.learn.models import Reflection
+from tending.practices.models import Answer, Conversation
+from tending.safety.models import SafetyPlan
 from yourdata.records import checkin_for, response_to
 
 NOTE = "I told nobody about the lighthouse dream"
@@ -65,8 +71,18 @@ def test_the_length_limit_applies_to_the_plain_text(alice):
 def test_the_sqlite_file_holds_no_plaintext_note(tmp_path):
     if connection.vendor != "sqlite":
         pytest.skip("reads the bytes of an SQLite database file")
-    alice = make_user("Alice")
-    checkin_for(alice, note=NOTE)
+    alice, bob = make_user("Alice"), make_user("Bob")
+    pair(alice, bob)
+    couple = active_couple_for(alice)
+    response_to(checkin_for(bob), alice, message=MESSAGE)
+    checkin_for(alice, days_ago=1, note=NOTE)
+    Answer.objects.create(couple=couple, question_id="closeness/1", user=alice, text=NOTE)
+    Conversation.objects.create(
+        couple=couple, kind="meeting", local_date=dt.date(2026, 1, 5), support_notes=NOTE
+    )
+    SafetyPlan.objects.create(user=alice, reasons_for_living=NOTE)
+    Reflection.objects.create(article_slug="finding-words", author=alice, text=NOTE)
+    GentleMessage.objects.create(couple=couple, sender=alice, recipient=bob, text=MESSAGE)
     copy = tmp_path / "copy.sqlite3"
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -108,3 +108,33 @@ def test_strangers_and_former_partners_cannot_see_or_steer_it(alice, charlie, da
         assert client.post(begin).status_code == 404
     talk.refresh_from_db()
     assert talk.status == Conversation.Status.READY
+
+
+def test_the_setup_names_the_partner_who_may_speak_first(alice):
+    page = client_for(alice).get(reverse("practices:conversations")).content.decode()
+    assert "<span>I do</span>" in page and "<span>Bob</span>" in page
+    assert "My partner does" not in page
+
+
+def test_the_other_device_hears_when_a_conversation_is_set_aside(alice, bob, charlie):
+    talk = conversation(alice, kind=Conversation.Kind.SPEAKER_LISTENER)
+    poll = reverse("practices:conversation_state", args=[talk.pk])
+    services.finish_conversation(user=alice, conversation_id=talk.pk)
+    response = client_for(bob).get(poll, {"v": "0"}, **HTMX)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "set aside before it began" in body
+    assert "hx-trigger" not in body
+    assert client_for(bob).get(poll).status_code == 404
+    assert client_for(charlie).get(poll, **HTMX).status_code == 404
+
+
+def test_the_floor_and_the_one_phone_pass_are_explained(alice, bob):
+    talk = conversation(alice, kind=Conversation.Kind.SPEAKER_LISTENER)
+    services.begin_conversation(user=alice, conversation_id=talk.pk)
+    page = client_for(bob).get(reverse("practices:conversation", args=[talk.pk])).content
+    page = page.decode()
+    assert "Alice has the floor." in page
+    assert "Bob listens, then sums up what they heard." in page
+    assert "Sharing one phone? Let it be the floor" in page
+    assert "Pass the floor to Bob" in page

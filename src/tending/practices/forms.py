@@ -88,8 +88,10 @@ class ConversationStartForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, partner_name: str = "", **kwargs):
         super().__init__(*args, **kwargs)
+        if partner_name:
+            self.fields["first_speaker"].choices = [("me", "I do"), ("partner", partner_name)]
         self.fields["turn_seconds"].choices = [
             (seconds, duration_label(seconds)) for seconds in turn_second_choices()
         ]

@@ -355,7 +355,11 @@ def react(request, appreciation_id: int):
 @require_http_methods(["GET", "POST"])
 def conversations(request):
     couple, partner = couple_and_partner(request.user)
-    form = ConversationStartForm(request.POST or None, initial={"kind": request.GET.get("kind")})
+    form = ConversationStartForm(
+        request.POST or None,
+        initial={"kind": request.GET.get("kind")},
+        partner_name=partner.display_name if partner else "",
+    )
     status = 200
     if request.method == "POST" and couple is not None:
         if form.is_valid():
@@ -416,8 +420,16 @@ def conversation(request, conversation_id: int):
 @login_required
 @require_GET
 def conversation_state(request, conversation_id: int):
-    """Polled by both devices; answers 204 while nothing has changed."""
-    found = _conversation_or_404(request, conversation_id)
+    """Polled by both devices; answers 204 while nothing has changed.
+
+    When the partner set the conversation aside before it began, the polling page is told
+    so instead of polling on."""
+    couple, _ = couple_and_partner(request.user)
+    found = selectors.conversation_for(couple, conversation_id)
+    if found is None:
+        if couple is None or not _is_htmx(request):
+            raise Http404("No such conversation")
+        return render(request, "practices/_conversation_gone.html")
     if request.GET.get("v") == str(found.version):
         return HttpResponse(status=204)
     return render(

@@ -135,10 +135,25 @@ class Visitor:
         else:
             locator.click()
 
+    def open_more_menu(self) -> None:
+        """Open the main navigation's More list, where the less frequent sections are."""
+        more = self.page.locator(".more-menu")
+        if not more.evaluate("menu => menu.open"):
+            self.press(more.locator("summary"))
+
     def follow_menu(self, name: str) -> None:
-        """Go to a page through the main navigation."""
+        """Go to a page through the main navigation, opening More when the section is there."""
         menu = self.page.get_by_role("navigation", name="Main")
-        self.press(menu.get_by_role("link", name=name, exact=True))
+        link = menu.get_by_role("link", name=name, exact=True)
+        if not link.is_visible():
+            self.open_more_menu()
+        self.press(link)
+
+    def menu_paths(self) -> list[str]:
+        """Every section the main navigation offers, those under More included."""
+        self.open_more_menu()
+        menu = self.page.get_by_role("navigation", name="Main").get_by_role("link")
+        return [link.get_attribute("href") for link in menu.all()]
 
     def log_in_as(self, user) -> None:
         """Start a session for an existing person without typing their password."""

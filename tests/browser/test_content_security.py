@@ -17,14 +17,9 @@ REPORT_WAIT_STEPS = 50
 REPORT_WAIT_STEP_MS = 100
 
 
-def menu_paths(visitor) -> list[str]:
-    menu = visitor.page.get_by_role("navigation", name="Main").get_by_role("link")
-    return [link.get_attribute("href") for link in menu.all()]
-
-
 def visit_every_menu_page(visitor) -> list[str]:
     visitor.go("/")
-    paths = menu_paths(visitor)
+    paths = visitor.menu_paths()
     for path in paths:
         visitor.go(path)
     return paths

@@ -54,9 +54,8 @@ def test_help_shows_the_lines_of_the_persons_country_first(visit, alice):
     assert alice.country.code == "GB"
     visitor = visit(locale="en-US")
     visitor.log_in_as(alice)
-    menu = visitor.go("/").get_by_role("navigation", name="Main").get_by_role("link")
-    menu_paths = [link.get_attribute("href") for link in menu.all()]
-    assert_help_in_the_header(visitor, [*PAGES_WHEN_LOGGED_IN, *menu_paths])
+    visitor.go("/")
+    assert_help_in_the_header(visitor, [*PAGES_WHEN_LOGGED_IN, *visitor.menu_paths()])
 
     visitor.go("/check-in/")
     visitor.press(header_help_link(visitor.page))

@@ -1,5 +1,63 @@
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.urls import reverse
 
 
 def site(request):
     return {"demo_mode": settings.DEMO_MODE}
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """One place in the main navigation and the views that belong to it."""
+
+    label: str
+    url_name: str
+    apps: tuple[str, ...] = ()
+
+    def is_current(self, match) -> bool:
+        if match is None:
+            return False
+        return match.view_name == self.url_name or match.app_name in self.apps
+
+
+PRIMARY_SECTIONS = (
+    NavSection("Home", "core:home"),
+    NavSection("Check in", "checkins:checkin"),
+    NavSection("Practices", "practices:index", ("practices",)),
+    NavSection("Coach", "coach:index", ("coach",)),
+)
+MORE_SECTIONS = (
+    NavSection("History", "checkins:history"),
+    NavSection("Insights", "insights:overview", ("insights",)),
+    NavSection("Learn", "learn:articles", ("learn",)),
+    NavSection("Assessments", "assessments:index", ("assessments",)),
+    NavSection("Partner", "couples:partner", ("couples",)),
+    NavSection("Reports", "reports:list", ("reports",)),
+    NavSection("Your data", "yourdata:index", ("yourdata",)),
+    NavSection("Profile", "accounts:profile", ("accounts", "api")),
+)
+
+
+def _links(sections, match) -> list[dict]:
+    return [
+        {"label": s.label, "url": reverse(s.url_name), "current": s.is_current(match)}
+        for s in sections
+    ]
+
+
+def navigation(request):
+    """The main navigation for people who are logged in: a few sections, the rest under More."""
+    match = getattr(request, "resolver_match", None)
+    on_help = {"nav_on_help": match is not None and match.app_name == "safety"}
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return on_help
+    more = _links(MORE_SECTIONS, match)
+    return {
+        **on_help,
+        "nav_primary": _links(PRIMARY_SECTIONS, match),
+        "nav_more": more,
+        "nav_more_current": any(link["current"] for link in more),
+    }

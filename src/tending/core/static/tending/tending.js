@@ -54,7 +54,22 @@
     });
   }
 
+  function wireMoreMenu() {
+    var menu = document.querySelector(".more-menu");
+    if (!menu) { return; }
+    document.addEventListener("click", function (event) {
+      if (menu.open && !menu.contains(event.target)) { menu.open = false; }
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    wireMoreMenu();
     prefillTimeZone();
     wireCopyButtons();
     wireCounters();

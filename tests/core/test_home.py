@@ -3,7 +3,12 @@ from django.urls import reverse
 
 from conftest import client_for
 from factories import backdate_couple, make_checkin, make_response
+from tending.assessments.scoring import get_instrument
+from tending.assessments.services import record_result
 from tending.checkins.models import Response
+from tending.coach.services import send_gentle_message
+from tending.practices.services import invite_to_breathe, send_appreciation
+from tending.safety.services import tell_partner
 
 HOME = reverse("core:home")
 HISTORY = reverse("checkins:history")
@@ -113,3 +118,51 @@ def test_the_home_page_costs_the_same_few_queries_however_long_the_history(
     seed_days(alice, bob, range(5, 60))
     with django_assert_max_num_queries(len(after_five_days.captured_queries)):
         client.get(HOME)
+
+
+def everything_on_alices_home(alice, bob) -> None:
+    """Give alice's home every card it can show."""
+    backdate_couple(alice, days=10)
+    mine = make_checkin(alice, needs=["hug"])
+    theirs = make_checkin(bob, needs=["talk"], share_needs=True)
+    make_response(mine, bob)
+    make_response(theirs, alice)
+    tell_partner(user=bob)
+    tell_partner(user=alice)
+    invite_to_breathe(user=bob, pattern="box", minutes=3)
+    send_appreciation(author=bob, text="Thank you for the soup.")
+    send_gentle_message(sender=bob, text="I feel tired and I need a quiet evening.")
+    record_result(user=alice, instrument=get_instrument("phq9"), answers=PHQ9_MODERATE)
+
+
+HOME_CARDS_IN_ORDER = (
+    "Bob is having a hard time",
+    "Breathe together?",
+    "Your day",
+    "Bob's day",
+    "A message from Bob",
+    "Your partner knows you are having a hard time",
+    "It might help to talk to someone",
+    "Questionnaires for you",
+    "Today's question",
+    "From Bob",
+    "This week",
+)
+PHQ9_MODERATE = {number: 2 for number in range(1, 9)} | {9: 0}
+
+
+def test_home_puts_what_matters_today_first(alice, bob):
+    everything_on_alices_home(alice, bob)
+    page = client_for(alice).get(HOME).content.decode()
+    headings = [heading for heading in HOME_CARDS_IN_ORDER if f">{heading}</h2>" in page]
+    assert headings == list(HOME_CARDS_IN_ORDER)
+    positions = [page.index(f">{heading}</h2>") for heading in HOME_CARDS_IN_ORDER]
+    assert positions == sorted(positions)
+
+
+def test_home_with_every_card_costs_few_queries(alice, bob, django_assert_max_num_queries):
+    everything_on_alices_home(alice, bob)
+    client = client_for(alice)
+    with django_assert_max_num_queries(19):
+        response = client.get(HOME)
+    assert "Breathe together?" in response.content.decode()

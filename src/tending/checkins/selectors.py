@@ -89,7 +89,11 @@ def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
 
 
 def todays_checkin(user, now: dt.datetime | None = None) -> CheckIn | None:
-    return CheckIn.objects.filter(user=user, local_date=local_today(user, now)).first()
+    """The person's check-in of their own local day, holding the person already loaded."""
+    checkin = CheckIn.objects.filter(user=user, local_date=local_today(user, now)).first()
+    if checkin is not None:
+        checkin.user = user
+    return checkin
 
 
 def partner_visible_since(couple, owner) -> dt.date:

@@ -7,6 +7,8 @@ from playwright.sync_api import expect
 
 from conftest import make_user, pair
 from tending.couples.selectors import active_couple_for
+from tending.learn.articles import load_articles
+from tending.practices import services
 from tending.practices.content import question_by_id
 from tending.practices.selectors import todays_question_id
 
@@ -14,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 ALICE_ANSWER = "The sound of rain on the roof while we read."
 BOB_ANSWER = "Walking home together after the concert."
+LONG_WORD = "Thank-you-for-everything-you-did-this-week-" * 3
 
 
 def a_couple():
@@ -108,3 +111,38 @@ def test_breathing_with_reduced_motion_shows_text_counts(visit):
     phone.press(phone.page.get_by_role("button", name="Stop"))
     expect(phone.page.get_by_text("You stopped early, and that is fine.")).to_be_visible()
     assert phone.page_width() <= 390
+
+
+def test_no_practices_or_learn_page_is_wider_than_a_phone(visit):
+    """Every practices and Learn page, with answers, a thread, a meeting and rituals in it,
+    fits a 390-px screen in light and dark mode."""
+    alice_user, bob_user = a_couple()
+    question_id = todays_question_id(active_couple_for(alice_user), alice_user, bob_user)
+    services.answer_question(user=alice_user, question_id=question_id, text=LONG_WORD)
+    services.answer_question(user=bob_user, question_id=question_id, text=BOB_ANSWER)
+    services.post_question_message(user=bob_user, question_id=question_id, text=LONG_WORD)
+    services.send_appreciation(author=bob_user, text=LONG_WORD)
+    services.add_suggested_ritual(user=alice_user, key="six-second-kiss")
+    meeting = services.start_conversation(user=alice_user, kind="meeting")
+    services.begin_conversation(user=alice_user, conversation_id=meeting.pk)
+    deck_key = question_id.rsplit("-", 1)[0]
+    paths = [
+        "/practices/",
+        "/practices/questions/",
+        "/practices/questions/decks/",
+        f"/practices/questions/decks/{deck_key}/",
+        "/practices/appreciations/",
+        "/practices/conversations/",
+        f"/practices/conversations/{meeting.pk}/",
+        "/practices/history/",
+        "/practices/breathe/",
+        "/practices/rituals/",
+        "/learn/",
+        *(f"/learn/{article.slug}/" for article in load_articles()),
+    ]
+    for scheme in ("light", "dark"):
+        phone = visit(phone=True, color_scheme=scheme)
+        phone.log_in_as(alice_user)
+        for path in paths:
+            phone.go(path)
+            assert phone.page_width() <= 390, f"{path} in {scheme} mode"

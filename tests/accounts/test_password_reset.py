@@ -51,3 +51,9 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(db):
     response = ask_for_reset(client_for(None), "nobody@example.org")
     assert response.url == reverse("accounts:password_reset_sent")
     assert mail.outbox == []
+
+
+def test_the_reset_page_asks_for_the_e_mail_as_sign_up_and_log_in_do(db):
+    page = client_for(None).get(reverse("accounts:password_reset")).content.decode()
+    assert '<label for="id_email">E-mail</label>' in page
+    assert 'autocomplete="email"' in page

@@ -122,3 +122,8 @@ def test_a_logged_in_person_is_sent_home(alice):
     response = client_for(alice).get(SIGNUP)
     assert response.status_code == 302
     assert response.url == reverse("core:home")
+
+
+def test_password_rules_are_quiet_help_below_the_field(db):
+    page = client_for(None).get(SIGNUP).content.decode()
+    assert '<div class="help" id="id_password1_helptext"><ul>' in page

@@ -7,7 +7,13 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from tending.accounts import services
-from tending.accounts.forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm
+from tending.accounts.forms import (
+    DeleteAccountForm,
+    LoginForm,
+    ProfileForm,
+    ResetRequestForm,
+    SignupForm,
+)
 from tending.couples.services import PairingError, accept_invite
 
 
@@ -70,6 +76,7 @@ def delete_account(request):
 
 password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
+    form_class=ResetRequestForm,
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password_reset_sent"),

@@ -153,17 +153,17 @@ def question_thread(request, question_id: str):
     return render(request, "practices/_question_thread.html", context)
 
 
-@login_required
-@require_POST
-def answer(request, question_id: str):
+def _post_to_question(request, question_id: str, *, form_class, save, form_name: str):
+    """Validate a form posted under a question, save it, and show the question again.
+
+    On a problem the question is shown with the form as typed and the message under it.
+    """
     couple, partner = _couple_or_404(request)
-    form = AnswerForm(request.POST)
+    form = form_class(request.POST)
     problem = ""
     if form.is_valid():
         try:
-            services.answer_question(
-                user=request.user, question_id=question_id, text=form.cleaned_data["text"]
-            )
+            save(user=request.user, question_id=question_id, text=form.cleaned_data["text"])
         except PracticeError as error:
             problem = str(error)
     else:
@@ -175,42 +175,35 @@ def answer(request, question_id: str):
             partner,
             question_id,
             status=400,
-            answer_form=form,
-            answer_problem=problem,
+            **{f"{form_name}_form": form, f"{form_name}_problem": problem},
         )
     if _is_htmx(request):
         return _render_question(request, couple, partner, question_id)
     return redirect("practices:question", question_id=question_id)
+
+
+@login_required
+@require_POST
+def answer(request, question_id: str):
+    return _post_to_question(
+        request,
+        question_id,
+        form_class=AnswerForm,
+        save=services.answer_question,
+        form_name="answer",
+    )
 
 
 @login_required
 @require_POST
 def question_message(request, question_id: str):
-    couple, partner = _couple_or_404(request)
-    form = MessageForm(request.POST)
-    problem = ""
-    if form.is_valid():
-        try:
-            services.post_question_message(
-                user=request.user, question_id=question_id, text=form.cleaned_data["text"]
-            )
-        except PracticeError as error:
-            problem = str(error)
-    else:
-        problem = _form_problem(form)
-    if problem:
-        return _render_question(
-            request,
-            couple,
-            partner,
-            question_id,
-            status=400,
-            message_form=form,
-            message_problem=problem,
-        )
-    if _is_htmx(request):
-        return _render_question(request, couple, partner, question_id)
-    return redirect("practices:question", question_id=question_id)
+    return _post_to_question(
+        request,
+        question_id,
+        form_class=MessageForm,
+        save=services.post_question_message,
+        form_name="message",
+    )
 
 
 @login_required

@@ -72,3 +72,9 @@ def test_get_help_is_in_the_header_and_marked_on_its_own_pages(alice, logged_in)
     assert ('<nav class="site-nav"' in home) is logged_in
     help_page = client.get(reverse("safety:plan" if logged_in else "safety:get_help"))
     assert 'class="get-help" href="/help/" aria-current="page"' in help_page.content.decode()
+
+
+def test_logged_out_pages_offer_log_in_and_sign_up(client):
+    page = client.get(reverse("safety:get_help")).content.decode()
+    assert f'href="{reverse("accounts:login")}"' in page
+    assert f'href="{reverse("accounts:signup")}"' in page

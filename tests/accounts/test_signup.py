@@ -127,3 +127,8 @@ def test_a_logged_in_person_is_sent_home(alice):
 def test_password_rules_are_quiet_help_below_the_field(db):
     page = client_for(None).get(SIGNUP).content.decode()
     assert '<div class="help" id="id_password1_helptext"><ul>' in page
+
+
+def test_country_is_suggested_from_the_browser_language(client):
+    page = client.get(reverse("accounts:signup"), HTTP_ACCEPT_LANGUAGE="en-NZ,en;q=0.8")
+    assert '<option value="NZ" selected>' in page.content.decode()

@@ -15,6 +15,7 @@ from tending.accounts.forms import (
     SignupForm,
 )
 from tending.couples.services import PairingError, accept_invite
+from tending.safety.selectors import country_from_accept_language
 
 
 @require_http_methods(["GET", "POST"])
@@ -22,7 +23,12 @@ def signup(request):
     if request.user.is_authenticated:
         return redirect("core:home")
     invite_token = request.GET.get("invite", "")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(
+        request.POST or None,
+        initial={
+            "country": country_from_accept_language(request.headers.get("Accept-Language", ""))
+        },
+    )
     if request.method == "POST" and form.is_valid():
         user = services.register(
             email=form.cleaned_data["email"],

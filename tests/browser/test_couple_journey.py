@@ -18,7 +18,7 @@ def test_two_people_pair_check_in_respond_and_unpair(visit, live_server):
     bob = visit(timezone_id="America/New_York")
 
     alice.go("/")
-    alice.press(alice.page.get_by_role("link", name="Create an account"))
+    alice.press(alice.page.get_by_role("main").get_by_role("link", name="Create an account"))
     expect(alice.page.get_by_label("Time zone")).to_have_value("Europe/Berlin")
     alice.sign_up(name="Alice", email="alice@example.org", password=PASSWORD, country_code="DE")
     expect(alice.page.get_by_text("Welcome to Tending, Alice.")).to_be_visible()
@@ -34,7 +34,7 @@ def test_two_people_pair_check_in_respond_and_unpair(visit, live_server):
 
     bob.go(invite_url)
     expect(bob.page.get_by_role("heading", name="Alice invited you to Tending")).to_be_visible()
-    bob.press(bob.page.get_by_role("link", name="Create an account"))
+    bob.press(bob.page.get_by_role("main").get_by_role("link", name="Create an account"))
     expect(bob.page.get_by_text("After this you will be paired")).to_be_visible()
     expect(bob.page.get_by_label("Time zone")).to_have_value("America/New_York")
     bob.sign_up(name="Bob", email="bob@example.org", password=PASSWORD, country_code="US")

@@ -69,7 +69,7 @@ def test_a_withdrawn_link_says_so(charlie):
     revoke_invite(invite=invite, by=charlie)
     page = client_for(None).get(join_url(invite)).content.decode()
     assert "This invitation was withdrawn. Please ask your partner for a new one." in page
-    assert "Create an account" not in page
+    assert "?invite=" not in page
 
 
 def test_ones_own_link_says_so(charlie):

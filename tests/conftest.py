@@ -1,14 +1,12 @@
 """Shared fixtures: a couple (alice and bob), a stranger (charlie) and alice's former
-partner (dana), so every view can be checked for who may and may not see it."""
+partner (dana), so every view can be checked for who may and may not see it. Helpers
+live in ``tests/support``."""
 
 import pytest
-from django.contrib.auth.hashers import Argon2PasswordHasher
-from django.test import Client
 
-from tending.accounts.models import User
-from tending.couples.services import accept_invite, create_invite, unpair
-
-PASSWORD = "a calm Tuesday evening"
+from tending.couples.services import unpair
+from tests.support.hashers import QUICK_HASHER
+from tests.support.people import client_for, make_user, pair
 
 
 @pytest.fixture(autouse=True)
@@ -19,33 +17,9 @@ def plain_static_storage(settings):
     }
 
 
-class QuickArgon2PasswordHasher(Argon2PasswordHasher):
-    """Argon2 at its lowest cost, so tests that create people stay fast."""
-
-    time_cost = 1
-    memory_cost = 8
-    parallelism = 1
-
-
 @pytest.fixture(autouse=True)
 def quick_password_hashing(settings):
-    settings.PASSWORD_HASHERS = [
-        "conftest.QuickArgon2PasswordHasher",
-        *settings.PASSWORD_HASHERS,
-    ]
-
-
-def make_user(name: str, **extra) -> User:
-    extra.setdefault("timezone", "Europe/London")
-    extra.setdefault("country", "GB")
-    return User.objects.create_user(
-        email=f"{name.lower()}@example.org", password=PASSWORD, display_name=name, **extra
-    )
-
-
-def pair(first: User, second: User):
-    invite = create_invite(inviter=first)
-    return accept_invite(token=invite.token, user=second)
+    settings.PASSWORD_HASHERS = [QUICK_HASHER, *settings.PASSWORD_HASHERS]
 
 
 @pytest.fixture
@@ -79,13 +53,6 @@ def charlie(people):
 @pytest.fixture
 def dana(people):
     return people["dana"]
-
-
-def client_for(user: User | None) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
 
 
 @pytest.fixture

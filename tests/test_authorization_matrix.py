@@ -26,8 +26,6 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from conftest import client_for
-from factories import make_checkin, make_response
 from tending.api.services import create_token
 from tending.assessments import scoring
 from tending.assessments.services import record_result
@@ -41,6 +39,8 @@ from tending.practices.content import all_questions, load_decks
 from tending.reports import services as report_services
 from tending.reports.models import Report, ShareLink
 from tending.safety.models import SafetyPlan
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import client_for
 
 ROLES = ("anonymous", "self", "partner", "stranger", "former")
 

@@ -1,11 +1,11 @@
 from django.urls import reverse
 
-from conftest import PASSWORD, client_for
-from factories import make_checkin, make_response
 from tending.accounts.models import User
 from tending.checkins.models import CheckIn, Response
 from tending.couples.models import Membership
 from tending.couples.selectors import partner_of
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import PASSWORD, client_for
 
 URL = reverse("accounts:delete")
 

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from conftest import PASSWORD, client_for
+from tests.support.people import PASSWORD, client_for
 
 LOGIN = reverse("accounts:login")
 LOGOUT = reverse("accounts:logout")

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from conftest import PASSWORD, client_for
+from tests.support.people import PASSWORD, client_for
 
 URL = reverse("accounts:password_change")
 NEW_PASSWORD = "a quiet walk by the river"

@@ -3,7 +3,7 @@ import re
 from django.core import mail
 from django.urls import reverse
 
-from conftest import PASSWORD, client_for
+from tests.support.people import PASSWORD, client_for
 
 NEW_PASSWORD = "a quiet walk by the river"
 LINK = re.compile(r"https?://[^/\s]+(/accounts/password-reset/[^/\s]+/[^/\s]+/)")

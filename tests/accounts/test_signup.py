@@ -2,10 +2,10 @@ import pytest
 from django.urls import reverse
 
 import tending.settings as production_settings
-from conftest import PASSWORD, client_for, make_user
 from tending.accounts.models import User
 from tending.couples.selectors import partner_of
 from tending.couples.services import create_invite
+from tests.support.people import PASSWORD, client_for, make_user
 
 SIGNUP = reverse("accounts:signup")
 

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from conftest import client_for
 from tending.api.models import PersonalAccessToken
 from tending.api.services import create_token, revoke_token
+from tests.support.people import client_for
 
 URL = "/api/coach/analyse"
 HARSH = {"text": "You never listen, you're so selfish."}

@@ -4,9 +4,9 @@ import hashlib
 
 from django.urls import reverse
 
-from conftest import client_for
 from tending.api.models import PersonalAccessToken
 from tending.api.services import create_token
+from tests.support.people import client_for
 
 TOKENS = reverse("api:tokens")
 

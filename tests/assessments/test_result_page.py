@@ -1,6 +1,6 @@
-from conftest import client_for
 from tending.assessments import scoring
 from tending.assessments.models import Sharing
+from tests.support.people import client_for
 
 
 def test_shows_score_band_meaning_citation_licence_and_not_a_diagnosis(as_alice, alice, record):

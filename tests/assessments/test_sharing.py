@@ -1,8 +1,8 @@
 import pytest
 
-from conftest import client_for
 from tending.assessments.models import Result, Sharing
 from tending.couples.services import unpair
+from tests.support.people import client_for
 
 PARTNER_PAGE = "/assessments/partner/"
 

@@ -1,6 +1,6 @@
 import re
 
-from conftest import client_for
+from tests.support.people import client_for
 
 
 def test_chart_with_shaded_bands_and_a_table(as_alice, alice, record):

@@ -4,7 +4,7 @@ partner, and the API docs under our content policy."""
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_user, pair
+from tests.support.people import make_user, pair
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from factories import backdate_couple, make_checkin, make_response
 from tending.assessments.scoring import get_instrument
 from tending.assessments.services import record_result
 from tending.coach.services import send_gentle_message
@@ -11,6 +10,7 @@ from tending.learn.articles import load_articles
 from tending.practices.content import load_decks
 from tending.practices.services import send_appreciation
 from tending.safety.services import save_safety_plan
+from tests.support.builders import backdate_couple, make_checkin, make_response
 
 pytestmark = pytest.mark.browser
 

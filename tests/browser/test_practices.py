@@ -5,12 +5,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_user, pair
 from tending.couples.selectors import active_couple_for
 from tending.learn.articles import load_articles
 from tending.practices import services
 from tending.practices.content import question_by_id
 from tending.practices.selectors import todays_question_id
+from tests.support.people import make_user, pair
 
 pytestmark = pytest.mark.browser
 

@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import make_user, pair
-from factories import make_checkin
 from tending.core.timezones import local_today
 from tending.couples.selectors import active_couple_for
 from tending.practices.models import PracticeLog
+from tests.support.builders import make_checkin
+from tests.support.people import make_user, pair
 
 
 @pytest.mark.browser

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from conftest import make_user, pair
 from tending.assessments.models import Result
+from tests.support.people import make_user, pair
 
 pytestmark = pytest.mark.browser
 

@@ -3,9 +3,9 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from conftest import client_for
-from factories import checkin_post, make_checkin
 from tending.checkins.models import CheckIn
+from tests.support.builders import checkin_post, make_checkin
+from tests.support.people import client_for
 
 URL = reverse("checkins:checkin")
 HOME = reverse("core:home")

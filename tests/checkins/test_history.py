@@ -2,10 +2,10 @@ import re
 
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin, make_response
 from tending.checkins.models import Response
 from tending.couples.services import unpair
+from tests.support.builders import backdate_couple, make_checkin, make_response
+from tests.support.people import client_for
 
 URL = reverse("checkins:history")
 

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin
 from tending.checkins.models import Response
+from tests.support.builders import backdate_couple, make_checkin
+from tests.support.people import client_for
 
 HOME = reverse("core:home")
 

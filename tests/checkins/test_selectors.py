@@ -2,10 +2,10 @@ import datetime as dt
 
 from django.utils import timezone
 
-from factories import backdate_couple, make_checkin, make_response
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.selectors import turned_toward_this_week
 from tending.couples.selectors import active_couple_for
+from tests.support.builders import backdate_couple, make_checkin, make_response
 
 
 def answered_after(checkin, responder, delay: dt.timedelta) -> Response:

@@ -3,11 +3,11 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import make_user
-from factories import checkin_input, make_checkin
 from tending.checkins.feelings import EMOTION_WORDS, FEELINGS_WHEEL
 from tending.checkins.models import CheckIn
 from tending.checkins.services import CheckInError, save_checkin
+from tests.support.builders import checkin_input, make_checkin
+from tests.support.people import make_user
 
 UTC = dt.UTC
 

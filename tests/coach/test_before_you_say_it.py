@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import client_for
+from tests.support.people import client_for
 
 PAGE = reverse("coach:index")
 HARSH = "You never listen to me, you're so selfish. Whatever."

@@ -4,8 +4,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conftest import client_for
-from factories import make_checkin
+from tests.support.builders import make_checkin
+from tests.support.people import client_for
 
 HINT = reverse("coach:hint")
 
@@ -58,8 +58,8 @@ def test_the_check_in_note_and_response_box_ask_for_hints(alice, bob):
 
 
 def test_a_harsh_note_is_still_saved(alice):
-    from factories import checkin_post
     from tending.checkins.models import CheckIn
+    from tests.support.builders import checkin_post
 
     note = "you never help, you're so lazy"
     response = client_for(alice).post(reverse("checkins:checkin"), checkin_post(note=note))

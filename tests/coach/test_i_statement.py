@@ -2,9 +2,9 @@
 
 from django.urls import reverse
 
-from conftest import client_for
 from tending.coach.models import GentleMessage
 from tending.coach.statements import IStatementParts, compose
+from tests.support.people import client_for
 
 BUILDER = reverse("coach:i_statement")
 STEPS = {

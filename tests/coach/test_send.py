@@ -3,9 +3,9 @@ a former partner or a stranger."""
 
 from django.urls import reverse
 
-from conftest import client_for, pair
 from tending.coach.models import GentleMessage
 from tending.couples.services import unpair
+from tests.support.people import client_for, pair
 
 HOME = reverse("core:home")
 SEND = reverse("coach:send")

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for, make_user
-from factories import make_checkin, make_response
 from tending.checkins.models import Response
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import client_for, make_user
 
 NOTE = "ADMIN-NOTE-9c2b"
 MESSAGE = "ADMIN-MESSAGE-51ee"

@@ -9,8 +9,6 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import override_settings
 
-from conftest import make_user
-from factories import make_checkin
 from tending.accounts.models import User
 from tending.checkins.models import CheckIn
 from tending.core.backup import (
@@ -21,6 +19,8 @@ from tending.core.backup import (
     restore_backup,
 )
 from tending.core.encryption import new_key
+from tests.support.builders import make_checkin
+from tests.support.people import make_user
 
 NOTE = "We walked by the river and finally talked about the move."
 

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
+from tests.support.people import client_for
 
 PRIMARY = ("Home", "Check in", "Practices", "Coach")
 UNDER_MORE = (

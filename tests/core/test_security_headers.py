@@ -4,9 +4,9 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from conftest import PASSWORD, client_for
-from factories import make_checkin
 from tending.couples.services import create_invite
+from tests.support.builders import make_checkin
+from tests.support.people import PASSWORD, client_for
 
 ASSET_TAGS = re.compile(r"<(?:script|link|img)\b[^>]*>", re.I)
 ASSET_URLS = re.compile(r'\b(?:src|href)\s*=\s*["\']?([^"\'\s>]+)', re.I)

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from conftest import client_for
 from tending.couples.models import Invite
+from tests.support.people import client_for
 
 URL = reverse("couples:create_invite")
 

@@ -3,10 +3,10 @@ import datetime as dt
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for, make_user
 from tending.couples.models import Couple, Invite, Membership
 from tending.couples.selectors import partner_of
 from tending.couples.services import create_invite, revoke_invite
+from tests.support.people import client_for, make_user
 
 
 def join_url(invite):

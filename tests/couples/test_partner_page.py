@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from conftest import client_for
+from tests.support.people import client_for
 
 URL = reverse("couples:partner")
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
-from conftest import client_for
 from tending.couples.services import create_invite
+from tests.support.people import client_for
 
 
 def revoke_url(invite):

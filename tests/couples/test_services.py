@@ -4,7 +4,6 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from conftest import make_user, pair
 from tending.couples.models import Couple, Invite, Membership
 from tending.couples.selectors import active_couple_for, partner_of
 from tending.couples.services import (
@@ -14,6 +13,7 @@ from tending.couples.services import (
     revoke_invite,
     unpair,
 )
+from tests.support.people import make_user, pair
 
 
 def test_an_invite_pairs_two_people(charlie):

@@ -1,9 +1,9 @@
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin, make_response
 from tending.checkins.models import CheckIn, Response
 from tending.couples.selectors import partner_of
+from tests.support.builders import backdate_couple, make_checkin, make_response
+from tests.support.people import client_for
 
 URL = reverse("couples:unpair")
 HOME = reverse("core:home")

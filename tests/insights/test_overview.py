@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin, make_response
 from tending.insights.selectors import insights_for
+from tests.support.builders import backdate_couple, make_checkin, make_response
+from tests.support.people import client_for
 
 URL = reverse("insights:overview")
 

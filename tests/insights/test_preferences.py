@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
 from tending.insights.models import InsightPreferences
+from tests.support.people import client_for
 
 URL = reverse("insights:preferences")
 

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin
 from tending.core.timezones import local_today, week_start
 from tending.insights.selectors import weekly_summary
+from tests.support.builders import backdate_couple, make_checkin
+from tests.support.people import client_for
 
 URL = reverse("insights:week")
 

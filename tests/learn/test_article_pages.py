@@ -1,9 +1,9 @@
 from django.urls import reverse
 
-from conftest import client_for
 from tending.couples.services import unpair
 from tending.learn.articles import load_articles
 from tending.learn.services import add_reflection
+from tests.support.people import client_for
 
 ARTICLE = load_articles()[0]
 URL = reverse("learn:article", args=[ARTICLE.slug])

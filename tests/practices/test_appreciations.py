@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for
-from practices.builders import couple_of
 from tending.practices import services
 from tending.practices.models import Appreciation
 from tending.practices.selectors import weekly_appreciation_counts
+from tests.support.builders import couple_of
+from tests.support.people import client_for
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for
 from tending.practices import services
 from tending.practices.models import BreathingInvite, PracticeLog
+from tests.support.people import client_for
 
 
 def test_inviting_the_partner_shows_on_their_home_and_joining_starts_the_same_session(alice, bob):

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for
-from practices.builders import conversation
 from tending.practices import services
 from tending.practices.models import Conversation, PracticeLog
 from tending.practices.selectors import conversation_view
+from tests.support.builders import conversation
+from tests.support.people import client_for
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -2,12 +2,12 @@ import datetime as dt
 
 from django.urls import reverse
 
-from conftest import client_for
-from practices.builders import couple_of
 from tending.practices import services
 from tending.practices.content import all_questions, question_by_id
 from tending.practices.schedule import couple_day, daily_question_id
 from tending.practices.selectors import todays_question_id
+from tests.support.builders import couple_of
+from tests.support.people import client_for
 
 NOON = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 

@@ -1,8 +1,8 @@
 from django.urls import reverse
 
-from conftest import client_for
-from practices.builders import conversation
 from tending.practices.models import Conversation
+from tests.support.builders import conversation
+from tests.support.people import client_for
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

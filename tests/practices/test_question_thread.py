@@ -1,10 +1,10 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from practices.builders import answer
 from tending.practices import services
 from tending.practices.content import all_questions
+from tests.support.builders import answer
+from tests.support.people import client_for
 
 QUESTION = all_questions()[12].id
 HTMX = {"HTTP_HX_REQUEST": "true"}

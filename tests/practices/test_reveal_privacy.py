@@ -7,8 +7,6 @@ import zipfile
 import pytest
 from django.urls import get_resolver, reverse
 
-from conftest import client_for
-from practices.builders import answer, conversation, couple_of
 from tending.couples.services import unpair
 from tending.learn.articles import load_articles
 from tending.practices import services
@@ -16,6 +14,8 @@ from tending.practices.content import all_questions
 from tending.practices.models import Answer, Conversation
 from tending.practices.selectors import todays_question_id
 from tending.yourdata.services import export_archive
+from tests.support.builders import answer, conversation, couple_of
+from tests.support.people import client_for
 
 SECRET = "ALICE-SECRET-7d1c"
 HTMX = {"HTTP_HX_REQUEST": "true"}

@@ -3,12 +3,12 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from practices.builders import couple_of
 from tending.core.timezones import local_today, week_start
 from tending.practices import services
 from tending.practices.models import RitualDone
 from tending.practices.selectors import ritual_progress_text, ritual_views, streak_text
+from tests.support.builders import couple_of
+from tests.support.people import client_for
 
 
 def test_progress_is_worded_neutrally():

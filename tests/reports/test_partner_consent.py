@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
 from tending.reports.models import PartnerReportConsent
+from tests.support.people import client_for
 
 URL = reverse("reports:consent")
 

@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin
-from reports.helpers import report_for
 from tending.reports.services import set_partner_consent
+from tests.support.builders import backdate_couple, make_checkin, report_for
+from tests.support.people import client_for
 
 
 @pytest.mark.django_db

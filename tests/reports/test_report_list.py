@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
 from tending.core.timezones import local_today
 from tending.reports.models import Report
+from tests.support.people import client_for
 
 URL = reverse("reports:list")
 

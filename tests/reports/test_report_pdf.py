@@ -3,14 +3,14 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin
-from reports.helpers import pdf_text, report_for
 from tending.assessments.selectors import instrument_for
 from tending.assessments.services import record_result
 from tending.reports.pdf import printable, render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import set_partner_consent
+from tests.support.builders import backdate_couple, make_checkin, report_for
+from tests.support.pdf import pdf_text
+from tests.support.people import client_for
 
 
 @pytest.mark.django_db

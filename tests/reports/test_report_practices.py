@@ -3,8 +3,6 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
-from reports.helpers import pdf_text, report_for
 from tending.core.timezones import local_today
 from tending.couples.models import Couple
 from tending.couples.selectors import active_couple_for
@@ -13,6 +11,9 @@ from tending.practices.models import Conversation, PracticeLog
 from tending.reports.pdf import render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import create_share_link
+from tests.support.builders import report_for
+from tests.support.pdf import pdf_text
+from tests.support.people import client_for
 
 
 def log(user, couple, *, days_ago: int, kind=PracticeLog.Kind.STRESS, feeling=None, **extra):

@@ -6,9 +6,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from conftest import client_for
-from factories import backdate_couple, make_checkin
-from reports.helpers import pdf_text, report_for
 from tending.reports.models import ShareAccess
 from tending.reports.services import (
     ReportError,
@@ -16,6 +13,9 @@ from tending.reports.services import (
     revoke_share_link,
     set_partner_consent,
 )
+from tests.support.builders import backdate_couple, make_checkin, report_for
+from tests.support.pdf import pdf_text
+from tests.support.people import client_for
 
 FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from factories import checkin_post
+from tests.support.builders import checkin_post
 
 
 @pytest.fixture

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from conftest import client_for
 from tending.safety.selectors import directory
+from tests.support.people import client_for
 
 URL = reverse("safety:get_help")
 HEADER_LINK = re.compile(rf'<a class="get-help" href="{URL}"( aria-current="page")?>Get help</a>')

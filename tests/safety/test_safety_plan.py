@@ -1,5 +1,5 @@
-from conftest import client_for
 from tending.safety.models import SafetyPlan
+from tests.support.people import client_for
 
 PLAN_POST = {
     "warning_signs": "Not sleeping, cancelling plans",

@@ -1,9 +1,9 @@
 from urllib.parse import quote
 
-from conftest import client_for
-from factories import checkin_post, make_checkin
 from tending.checkins.models import CheckIn, Response
 from tending.safety.models import SafetyPlan
+from tests.support.builders import checkin_post, make_checkin
+from tests.support.people import client_for
 
 CRISIS_NOTE = "I keep thinking everyone would be better off without me"
 

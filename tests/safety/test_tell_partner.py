@@ -2,10 +2,10 @@ import datetime as dt
 
 from django.utils import timezone
 
-from conftest import client_for
 from tending.couples.services import unpair
 from tending.safety import services
 from tending.safety.models import HardTimeNotice
+from tests.support.people import client_for
 
 NOTICE = "is having a hard time"
 

@@ -1,4 +1,4 @@
-from conftest import client_for
+from tests.support.people import client_for
 
 
 def test_guide_covers_each_kind_of_help_for_anyone(db):

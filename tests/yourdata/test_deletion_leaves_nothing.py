@@ -7,7 +7,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.urls import reverse
 
-from conftest import PASSWORD, client_for, make_user, pair
 from tending.accounts.models import User
 from tending.accounts.services import delete_account
 from tending.api.services import create_token
@@ -30,7 +29,8 @@ from tending.practices.models import (
 from tending.reports.models import ShareAccess
 from tending.reports.services import create_report, create_share_link
 from tending.safety.models import SafetyPlan
-from yourdata.records import checkin_for, response_to
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import PASSWORD, client_for, make_user, pair
 
 EMAIL = "wilhelmina.q@example.org"
 DISPLAY_NAME = "Wilhelmina Quartermaine"
@@ -102,10 +102,10 @@ def wilhelmina(db):
     )
     bob = make_user("Bob")
     pair(her, bob)
-    first = checkin_for(her, note=HER_WORDS[0], share_note=True)
-    checkin_for(her, days_ago=1, note=HER_WORDS[1])
-    response_to(checkin_for(bob, note="bob's own thoughts"), her, message=HER_WORDS[2])
-    response_to(first, bob, message="bob answers kindly")
+    first = make_checkin(her, note=HER_WORDS[0], share_note=True)
+    make_checkin(her, days_ago=1, note=HER_WORDS[1])
+    make_response(make_checkin(bob, note="bob's own thoughts"), her, message=HER_WORDS[2])
+    make_response(first, bob, message="bob answers kindly")
     couple = active_couple_for(her)
     Answer.objects.create(couple=couple, question_id="closeness/1", user=her, text=HER_WORDS[3])
     Reflection.objects.create(article_slug="finding-words", author=her, text=HER_WORDS[4])

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection, models
 
-from conftest import make_user, pair
 from tending.checkins.models import NOTE_MAX_LENGTH, CheckIn, Response
 from tending.coach.models import GentleMessage
 from tending.core.encryption import (
@@ -26,7 +25,8 @@ from tending.couples.selectors import active_couple_for
 from tending.learn.models import Reflection
 from tending.practices.models import Answer, Conversation
 from tending.safety.models import SafetyPlan
-from yourdata.records import checkin_for, response_to
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import make_user, pair
 
 NOTE = "I told nobody about the lighthouse dream"
 MESSAGE = "Thinking of you, love, and the lighthouse"
@@ -39,7 +39,7 @@ def raw_column(table: str, column: str, row_id: int) -> str:
 
 
 def test_a_note_is_stored_as_a_token_and_read_back_as_text(alice):
-    checkin = checkin_for(alice, note=NOTE)
+    checkin = make_checkin(alice, note=NOTE)
     stored = raw_column("checkins_checkin", "note", checkin.pk)
     assert looks_encrypted(stored)
     assert "lighthouse" not in stored
@@ -47,20 +47,20 @@ def test_a_note_is_stored_as_a_token_and_read_back_as_text(alice):
 
 
 def test_a_response_message_is_stored_encrypted(alice, bob):
-    response = response_to(checkin_for(alice), bob, message=MESSAGE)
+    response = make_response(make_checkin(alice), bob, message=MESSAGE)
     stored = raw_column("checkins_response", "message", response.pk)
     assert looks_encrypted(stored) and "lighthouse" not in stored
     assert Response.objects.get(pk=response.pk).message == MESSAGE
 
 
 def test_an_empty_note_stays_empty(alice):
-    checkin = checkin_for(alice, note="")
+    checkin = make_checkin(alice, note="")
     assert raw_column("checkins_checkin", "note", checkin.pk) == ""
     assert CheckIn.objects.filter(note="").count() == 1
 
 
 def test_the_length_limit_applies_to_the_plain_text(alice):
-    checkin = checkin_for(alice, note="x" * NOTE_MAX_LENGTH)
+    checkin = make_checkin(alice, note="x" * NOTE_MAX_LENGTH)
     checkin.full_clean()
     checkin.note = "x" * (NOTE_MAX_LENGTH + 1)
     with pytest.raises(ValidationError):
@@ -74,8 +74,8 @@ def test_the_sqlite_file_holds_no_plaintext_note(tmp_path):
     alice, bob = make_user("Alice"), make_user("Bob")
     pair(alice, bob)
     couple = active_couple_for(alice)
-    response_to(checkin_for(bob), alice, message=MESSAGE)
-    checkin_for(alice, days_ago=1, note=NOTE)
+    make_response(make_checkin(bob), alice, message=MESSAGE)
+    make_checkin(alice, days_ago=1, note=NOTE)
     Answer.objects.create(couple=couple, question_id="closeness/1", user=alice, text=NOTE)
     Conversation.objects.create(
         couple=couple, kind="meeting", local_date=dt.date(2026, 1, 5), support_notes=NOTE
@@ -95,9 +95,9 @@ def test_the_sqlite_file_holds_no_plaintext_note(tmp_path):
 def test_rotation_makes_old_data_readable_with_only_the_new_key(alice, bob, settings):
     old_key, new_key = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     settings.ENCRYPTION_KEYS = [old_key]
-    checkin = checkin_for(alice, note=NOTE)
-    response = response_to(checkin, bob, message=MESSAGE)
-    checkin_for(alice, days_ago=1, note="")
+    checkin = make_checkin(alice, note=NOTE)
+    response = make_response(checkin, bob, message=MESSAGE)
+    make_checkin(alice, days_ago=1, note="")
     old_token = raw_column("checkins_checkin", "note", checkin.pk)
 
     settings.ENCRYPTION_KEYS = [new_key, old_key]
@@ -118,7 +118,7 @@ def test_generate_writes_a_new_key_first_and_keeps_the_old_one(alice, settings, 
     key_file.write_text(old_key + "\n")
     settings.ENCRYPTION_KEY_FILE = key_file
     settings.ENCRYPTION_KEYS = [old_key]
-    checkin = checkin_for(alice, note=NOTE)
+    checkin = make_checkin(alice, note=NOTE)
 
     call_command("rotate_key", generate=True, stdout=io.StringIO())
 
@@ -130,14 +130,14 @@ def test_generate_writes_a_new_key_first_and_keeps_the_old_one(alice, settings, 
 
 
 def test_a_wrong_key_gives_a_clear_error(alice, settings):
-    checkin = checkin_for(alice, note=NOTE)
+    checkin = make_checkin(alice, note=NOTE)
     settings.ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     with pytest.raises(UndecryptableTextError, match="TENDING_ENCRYPTION_KEY"):
         CheckIn.objects.get(pk=checkin.pk)
 
 
 def test_the_data_migration_helpers_encrypt_and_decrypt_existing_rows(alice):
-    checkin = checkin_for(alice)
+    checkin = make_checkin(alice)
     with connection.cursor() as cursor:
         cursor.execute("UPDATE checkins_checkin SET note = %s WHERE id = %s", [NOTE, checkin.pk])
     editor = SimpleNamespace(connection=connection)

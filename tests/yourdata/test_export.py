@@ -9,10 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from conftest import client_for
 from tending.couples.models import Couple
 from tending.yourdata.services import export_archive
-from yourdata.records import checkin_for, response_to
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import client_for
 
 PAGE = reverse("yourdata:index")
 DOWNLOAD = reverse("yourdata:download")
@@ -32,15 +32,15 @@ def everyone_wrote(people):
     """Each person writes something that is theirs alone."""
     alice, bob, dana = people["alice"], people["bob"], people["dana"]
     old_couple = Couple.objects.filter(ended_at__isnull=False).get()
-    alice_old = checkin_for(alice, days_ago=30, note="alice remembers the harbour")
-    response_to(alice_old, dana, message="dana wrote this long ago", couple=old_couple)
-    alice_today = checkin_for(alice, note="alice feels the tide turning", share_note=False)
-    response_to(alice_today, bob, message="bob says hold on, love")
-    bob_today = checkin_for(bob, note="bob keeps this to himself", share_note=False)
-    checkin_for(bob, days_ago=1, note="bob shared this one", share_note=True)
-    response_to(bob_today, alice, message="alice answers bob gently")
-    checkin_for(people["charlie"], note="charlie is a stranger here")
-    checkin_for(dana, note="dana moved on")
+    alice_old = make_checkin(alice, days_ago=30, note="alice remembers the harbour")
+    make_response(alice_old, dana, message="dana wrote this long ago", couple=old_couple)
+    alice_today = make_checkin(alice, note="alice feels the tide turning", share_note=False)
+    make_response(alice_today, bob, message="bob says hold on, love")
+    bob_today = make_checkin(bob, note="bob keeps this to himself", share_note=False)
+    make_checkin(bob, days_ago=1, note="bob shared this one", share_note=True)
+    make_response(bob_today, alice, message="alice answers bob gently")
+    make_checkin(people["charlie"], note="charlie is a stranger here")
+    make_checkin(dana, note="dana moved on")
     return people
 
 

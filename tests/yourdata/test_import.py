@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from conftest import make_user
 from tending.accounts.models import User
 from tending.checkins.models import CheckIn, Response
 from tending.couples.models import Couple, Invite
 from tending.couples.selectors import active_couple_for
 from tending.yourdata.archive import UnreadableArchiveError
 from tending.yourdata.services import ImportRefusedError, export_archive, import_archive
-from yourdata.records import checkin_for, response_to
+from tests.support.builders import make_checkin, make_response
+from tests.support.people import make_user
 
 CHECKIN_FIELDS = (
     "local_date",
@@ -49,7 +49,7 @@ def empty_the_database():
 
 def test_export_then_import_into_a_fresh_database_restores_the_same_data(alice, bob):
     for days_ago in range(5):
-        checkin_for(
+        make_checkin(
             alice,
             days_ago=days_ago,
             mood=1 + days_ago,
@@ -58,7 +58,7 @@ def test_export_then_import_into_a_fresh_database_restores_the_same_data(alice, 
             note=f"day {days_ago}: the kettle sang" if days_ago % 2 else "",
             share_note=bool(days_ago % 2),
         )
-    response_to(checkin_for(bob), alice, message="see you tonight")
+    make_response(make_checkin(bob), alice, message="see you tonight")
     alice.refresh_from_db()
     profile = (alice.email, alice.display_name, alice.timezone, alice.country, alice.language)
     joined = alice.date_joined
@@ -83,7 +83,7 @@ def test_export_then_import_into_a_fresh_database_restores_the_same_data(alice, 
 
 
 def test_import_refuses_an_e_mail_address_that_already_exists(alice):
-    checkin_for(alice, note="only once")
+    make_checkin(alice, note="only once")
     archive = export_archive(user=alice)
     with pytest.raises(ImportRefusedError, match="alice@example.org already has an account"):
         import_archive(data=archive)
@@ -97,7 +97,7 @@ def test_import_refuses_what_is_not_an_export(db):
 
 def test_the_import_command_restores_and_refuses_clearly(db, tmp_path: Path):
     erin = make_user("Erin")
-    checkin_for(erin, note="a letter to future me")
+    make_checkin(erin, note="a letter to future me")
     archive = tmp_path / "erin.zip"
     call_command("export", email=erin.email, output=archive, stdout=io.StringIO())
 

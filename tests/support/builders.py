@@ -1,4 +1,5 @@
-"""Small builders for test data: check-ins on a given local day, responses, form posts."""
+"""Builders for test data: check-ins on a given local day, responses, form posts,
+practices and reports."""
 
 import datetime as dt
 
@@ -9,6 +10,10 @@ from tending.checkins.services import CheckInInput
 from tending.core.timezones import local_today
 from tending.couples.models import Couple
 from tending.couples.selectors import active_couple_for
+from tending.practices import services as practice_services
+from tending.practices.models import Conversation
+from tending.reports.models import Report
+from tending.reports.services import create_report
 
 
 def checkin_input(**overrides) -> CheckInInput:
@@ -31,10 +36,19 @@ def make_checkin(user, *, days_ago: int = 0, **fields) -> CheckIn:
     return CheckIn.objects.create(user=user, local_date=local_date, **values)
 
 
-def make_response(checkin: CheckIn, responder, *, kind=Response.Kind.HERE, message="") -> Response:
-    couple = active_couple_for(responder)
+def make_response(
+    checkin: CheckIn, responder, *, kind: str | None = None, message: str = "", couple=None
+) -> Response:
+    """A response in the responder's current couple: a message when ``message`` is given,
+    "I'm here" otherwise, unless ``kind`` says which."""
+    if kind is None:
+        kind = Response.Kind.MESSAGE if message else Response.Kind.HERE
     return Response.objects.create(
-        checkin=checkin, couple=couple, responder=responder, kind=kind, message=message
+        checkin=checkin,
+        couple=couple or active_couple_for(responder),
+        responder=responder,
+        kind=kind,
+        message=message,
     )
 
 
@@ -63,3 +77,22 @@ def checkin_post(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def couple_of(user) -> Couple | None:
+    return active_couple_for(user)
+
+
+def answer(user, question_id: str, text: str):
+    return practice_services.answer_question(user=user, question_id=question_id, text=text)
+
+
+def conversation(user, kind=Conversation.Kind.STRESS, **options) -> Conversation:
+    return practice_services.start_conversation(user=user, kind=kind, **options)
+
+
+def report_for(user, *, days: int = 30, **choices) -> Report:
+    today = local_today(user)
+    return create_report(
+        owner=user, start_date=today - dt.timedelta(days=days - 1), end_date=today, **choices
+    )

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-READS = re.compile(r"""env_(?:str|bool|int|list)\(\s*["']([A-Z0-9_]+)["']""")
+READS = re.compile(r"""env_(?:str|bool|int|list|choice)\(\s*["']([A-Z0-9_]+)["']""")
 DIRECT_READS = re.compile(r"""os\.environ(?:\.get\(|\[)\s*["'](TENDING_[A-Z0-9_]+)["']""")
 TABLE_ROW = re.compile(r"^\| `(TENDING_[A-Z0-9_]+)` \|", re.MULTILINE)
 

@@ -9,7 +9,14 @@ import sys
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tending.settings")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reads the settings, so a bad variable stops here
+    except ImproperlyConfigured as error:
+        sys.exit(f"tending: {error}")
 
     args = list(sys.argv[1:] if argv is None else argv)
     if args and not args[0].startswith("-"):

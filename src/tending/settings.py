@@ -11,6 +11,10 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off", ""})
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -18,15 +22,41 @@ def env_str(name: str, default: str = "") -> str:
 
 
 def env_bool(name: str, default: bool = False) -> bool:
+    """A yes/no variable; a word it does not know (a typo such as "Ture") stops start-up."""
     value = os.environ.get(f"TENDING_{name}")
-    if value is None or value == "":
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"TENDING_{name} is {value!r}: set it to 1, true, yes or on, or to 0, false, no or off."
+    )
 
 
 def env_int(name: str, default: int) -> int:
+    """A whole-number variable; anything else stops start-up."""
     value = os.environ.get(f"TENDING_{name}")
-    return int(value) if value else default
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TENDING_{name} is {value!r}: set it to a whole number, such as {default}."
+        ) from None
+
+
+def env_choice(name: str, choices: dict[str, str], default: str) -> str:
+    """One of the named ``choices``; another name stops start-up."""
+    value = env_str(name, default).strip().lower() or default
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"TENDING_{name} is {value!r}: set it to one of {', '.join(sorted(choices))}."
+        )
+    return choices[value]
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -227,7 +257,7 @@ _email_backends = {
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
 }
-EMAIL_BACKEND = _email_backends[env_str("EMAIL_BACKEND", "console")]
+EMAIL_BACKEND = env_choice("EMAIL_BACKEND", _email_backends, "console")
 EMAIL_FILE_PATH = DATA_DIR / "sent-mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 587)

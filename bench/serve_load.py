@@ -105,7 +105,7 @@ def seed(extra_people: int, days: int) -> list[str]:
 
     from tending.accounts.models import User
     from tending.checkins.models import CheckIn
-    from tending.core.demo import seed_demo
+    from tending.demo.seed import seed_demo
     from tending.core.timezones import local_today
     from tending.couples.models import Couple, Membership
 

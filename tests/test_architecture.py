@@ -105,7 +105,6 @@ def describe(graph, apps) -> str:
     )
 
 
-@pytest.mark.xfail(strict=True, reason="core, home and demo are still tangled")
 def test_no_two_apps_import_each_other():
     graph = app_imports()
     found = cycles(graph)
@@ -114,7 +113,6 @@ def test_no_two_apps_import_each_other():
     )
 
 
-@pytest.mark.xfail(strict=True, reason="core still holds home and demo")
 def test_core_imports_no_other_app():
     imported = app_imports().get("core", {})
     assert not imported, "core imports other apps:\n" + "\n".join(
@@ -159,7 +157,6 @@ def view_functions() -> list[tuple[str, int]]:
     return found
 
 
-@pytest.mark.xfail(strict=True, reason="checkins.respond is long")
 def test_no_view_function_is_longer_than_a_screen():
     long = {name: lines for name, lines in view_functions() if lines > MAX_VIEW_LINES}
     assert not long, f"View functions over {MAX_VIEW_LINES} lines: {long}"

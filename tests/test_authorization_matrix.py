@@ -78,7 +78,7 @@ FORBIDDEN = Answer(403)
 GONE = Answer(404)
 NO_METHOD = Answer(405)
 LOGIN = Answer(302, "accounts:login")
-HOME = Answer(302, "core:home")
+HOME = Answer(302, "home:index")
 PARTNER = Answer(302, "couples:partner")
 JOIN = Answer(302, "couples:join")
 ADMIN_LOGIN = Answer(302, "admin:login")
@@ -228,7 +228,7 @@ def alice_report_token(world):
 # fmt: off
 #                                        anonymous    self       partner    stranger   former
 MATRIX = {
-    "core:home":                     Row(get=every(OK)),
+    "home:index":                     Row(get=every(OK)),
     "accounts:signup":               Row(get=members(OK, HOME), post=members(OK, HOME)),
     "accounts:login":                Row(get=members(OK, HOME), post=members(OK, HOME)),
     "accounts:logout":               Row(get=every(NO_METHOD), post=every(LOGIN)),
@@ -531,7 +531,7 @@ def test_who_gets_what(world, name):
 
 def test_alice_sees_her_own_private_note(world):
     client = client_for(world.alice)
-    assert ALICE_PRIVATE_NOTE in client.get(reverse("core:home")).content.decode()
+    assert ALICE_PRIVATE_NOTE in client.get(reverse("home:index")).content.decode()
     assert ALICE_NOTE_SHARED_WITH_DANA in client.get(reverse("checkins:history")).content.decode()
 
 
@@ -540,5 +540,5 @@ def test_bob_sees_what_alice_shared_with_him(world):
     history = client.get(reverse("checkins:history")).content.decode()
     assert ALICE_NOTE_SHARED_WITH_BOB in history
     assert (
-        BOB_MESSAGE_TO_ALICE in client_for(world.alice).get(reverse("core:home")).content.decode()
+        BOB_MESSAGE_TO_ALICE in client_for(world.alice).get(reverse("home:index")).content.decode()
     )

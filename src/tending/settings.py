@@ -107,6 +107,7 @@ DEMO_MODE = DEBUG and env_bool("DEMO")
 
 INSTALLED_APPS = [
     "tending.core",
+    "tending.home",
     "tending.accounts",
     "tending.couples",
     "tending.checkins",
@@ -119,6 +120,7 @@ INSTALLED_APPS = [
     "tending.yourdata",
     "tending.coach",
     "tending.api",
+    "tending.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -212,7 +214,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home:index"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 

@@ -4,7 +4,7 @@ from django.urls import include, path
 from tending.api.api import api
 
 urlpatterns = [
-    path("", include("tending.core.urls")),
+    path("", include("tending.home.urls")),
     path("accounts/", include("tending.accounts.urls")),
     path("partner/", include("tending.couples.urls")),
     path("check-in/", include("tending.checkins.urls")),

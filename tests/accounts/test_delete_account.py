@@ -47,9 +47,9 @@ def test_deleting_removes_the_person_and_their_data_but_not_the_partners(alice, 
     assert not Membership.objects.filter(user_id=alice.pk).exists()
     assert CheckIn.objects.get(pk=bob_checkin.pk).note == "bob's own"
     assert partner_of(bob) is None
-    assert "Create an account" in client.get(reverse("core:home")).content.decode()
+    assert "Create an account" in client.get(reverse("home:index")).content.decode()
 
-    bob_home = client_for(bob).get(reverse("core:home")).content.decode()
+    bob_home = client_for(bob).get(reverse("home:index")).content.decode()
     assert "Invite your partner" in bob_home
     assert "Alice" not in bob_home
 

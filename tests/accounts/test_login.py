@@ -4,7 +4,7 @@ from tests.support.people import PASSWORD, client_for
 
 LOGIN = reverse("accounts:login")
 LOGOUT = reverse("accounts:logout")
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 
 
 def log_in(client, email, password):

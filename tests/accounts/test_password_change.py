@@ -13,7 +13,7 @@ def test_the_password_can_be_changed_and_the_session_stays(alice):
         {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
     )
     assert response.url == reverse("accounts:password_change_done")
-    assert client.get(reverse("core:home")).context["user"] == alice
+    assert client.get(reverse("home:index")).context["user"] == alice
     alice.refresh_from_db()
     assert alice.check_password(NEW_PASSWORD)
     assert alice.password.startswith("argon2")

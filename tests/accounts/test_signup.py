@@ -28,13 +28,13 @@ def test_signup_creates_an_account_and_logs_in():
     client = client_for(None)
     response = client.post(SIGNUP, signup_data())
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
     user = User.objects.get()
     assert user.email == "erin.example@example.org"
     assert user.display_name == "Erin"
     assert user.timezone == "Pacific/Auckland"
     assert user.country.code == "NZ"
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:index")).content.decode()
     assert "Welcome to Tending, Erin." in home
 
 
@@ -102,7 +102,7 @@ def test_signing_up_through_an_invite_link_pairs_the_two(alice, charlie):
     erin = User.objects.get(email="erin.example@example.org")
     assert partner_of(erin) == charlie
     assert partner_of(charlie) == erin
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:index")).content.decode()
     assert "You are now paired." in home
     assert "Charlie's day" in home
 
@@ -114,14 +114,14 @@ def test_signing_up_through_a_withdrawn_invite_creates_the_account_unpaired(char
     client.post(f"{SIGNUP}?invite={invite.token}", signup_data())
     erin = User.objects.get(email="erin.example@example.org")
     assert partner_of(erin) is None
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:index")).content.decode()
     assert "This invitation was withdrawn." in home
 
 
 def test_a_logged_in_person_is_sent_home(alice):
     response = client_for(alice).get(SIGNUP)
     assert response.status_code == 302
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
 
 
 def test_password_rules_are_quiet_help_below_the_field(db):

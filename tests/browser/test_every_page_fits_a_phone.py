@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 PHONE_WIDTH = 390
 LONG_WORD = "Supercalifragilisticexpialidocious" * 3
 PAGES = (
-    "core:home",
+    "home:index",
     "checkins:checkin",
     "checkins:history",
     "couples:partner",

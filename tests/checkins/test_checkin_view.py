@@ -8,7 +8,7 @@ from tests.support.builders import checkin_post, make_checkin
 from tests.support.people import client_for
 
 URL = reverse("checkins:checkin")
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 HISTORY = reverse("checkins:history")
 
 

@@ -5,7 +5,7 @@ from tending.checkins.models import Response
 from tests.support.builders import backdate_couple, make_checkin
 from tests.support.people import client_for
 
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 
 
 def respond_url(checkin):

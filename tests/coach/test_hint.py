@@ -52,7 +52,7 @@ def test_the_check_in_note_and_response_box_ask_for_hints(alice, bob):
     assert 'id="id_note-hint"' in checkin_page
     assert 'hx-trigger="input changed delay:800ms from:#id_note"' in checkin_page
     make_checkin(alice, needs=["talk"])
-    home = client_for(bob).get(reverse("core:home")).content.decode()
+    home = client_for(bob).get(reverse("home:index")).content.decode()
     assert 'id="response-message-hint"' in home
     assert f'hx-post="{HINT}"' in home
 

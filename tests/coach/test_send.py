@@ -7,7 +7,7 @@ from tending.coach.models import GentleMessage
 from tending.couples.services import unpair
 from tests.support.people import client_for, pair
 
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 SEND = reverse("coach:send")
 MESSAGES = reverse("coach:messages")
 TEXT = "I feel lonely about our quiet evenings. I need time together. Would you walk with me?"

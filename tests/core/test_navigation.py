@@ -34,7 +34,7 @@ def current_labels(html: str) -> list[str]:
 
 
 def test_the_main_sections_are_in_view_and_the_rest_under_more(alice):
-    html = client_for(alice).get(reverse("core:home")).content.decode()
+    html = client_for(alice).get(reverse("home:index")).content.decode()
     nav = nav_of(html)
     before_more = nav[: nav.index('<details class="more-menu">')]
     for label in PRIMARY:
@@ -66,7 +66,7 @@ def test_the_current_section_is_marked(alice, url_name, current, more_is_current
 @pytest.mark.parametrize("logged_in", [True, False])
 def test_get_help_is_in_the_header_and_marked_on_its_own_pages(alice, logged_in):
     client = client_for(alice if logged_in else None)
-    home = client.get(reverse("core:home")).content.decode()
+    home = client.get(reverse("home:index")).content.decode()
     header = home[home.index("<header") : home.index("</header>")]
     assert '<a class="get-help" href="/help/">Get help</a>' in header
     assert ('<nav class="site-nav"' in home) is logged_in

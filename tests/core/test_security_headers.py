@@ -22,7 +22,7 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("logged_in", [False, True])
 def test_pages_send_strict_security_headers(alice, logged_in):
-    response = client_for(alice if logged_in else None).get(reverse("core:home"))
+    response = client_for(alice if logged_in else None).get(reverse("home:index"))
     policy = directives(response.headers["Content-Security-Policy"])
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["script-src"] == ["'self'"]
@@ -61,14 +61,14 @@ def rendered_pages(alice, bob, charlie):
     make_checkin(alice, needs=["hug"], note="hello")
     invite = create_invite(inviter=charlie)
     anonymous = client_for(None)
-    yield anonymous.get(reverse("core:home"))
+    yield anonymous.get(reverse("home:index"))
     yield anonymous.get(reverse("accounts:login"))
     yield anonymous.get(reverse("accounts:signup"))
     yield anonymous.get(reverse("safety:get_help"))
     yield anonymous.get(reverse("couples:join", args=[invite.token]))
     for person in (alice, bob):
         client = client_for(person)
-        for name in ("core:home", "checkins:checkin", "checkins:history", "couples:partner"):
+        for name in ("home:index", "checkins:checkin", "checkins:history", "couples:partner"):
             yield client.get(reverse(name))
         yield client.get(reverse("accounts:profile"))
 

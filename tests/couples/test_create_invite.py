@@ -31,5 +31,5 @@ def test_creating_an_invite_takes_a_post(charlie):
 def test_home_reminds_of_a_waiting_invitation(charlie):
     client = client_for(charlie)
     client.post(URL)
-    page = client.get(reverse("core:home")).content.decode()
+    page = client.get(reverse("home:index")).content.decode()
     assert "Your invitation is waiting to be opened." in page

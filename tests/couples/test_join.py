@@ -22,9 +22,9 @@ def test_an_invited_person_with_an_account_pairs_after_a_click(charlie):
     assert "Pair with Charlie" in page
 
     response = client.post(join_url(invite))
-    assert response.url == reverse("core:home")
+    assert response.url == reverse("home:index")
     assert partner_of(erin) == charlie
-    assert "Charlie's day" in client.get(reverse("core:home")).content.decode()
+    assert "Charlie's day" in client.get(reverse("home:index")).content.decode()
 
 
 def test_an_anonymous_visitor_is_offered_sign_up_or_log_in(charlie):

@@ -6,7 +6,7 @@ from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
 
 URL = reverse("couples:unpair")
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 HISTORY = reverse("checkins:history")
 
 

@@ -140,7 +140,7 @@ def count_queries(django_assert_max_num_queries, client, url, bound):
     return len(captured.captured_queries)
 
 
-@pytest.mark.parametrize("url", [URL + "?days=365", reverse("core:home")])
+@pytest.mark.parametrize("url", [URL + "?days=365", reverse("home:index")])
 def test_queries_do_not_grow_with_history(alice, bob, django_assert_max_num_queries, url):
     seed_history(alice, bob, 10)
     client = client_for(alice)

@@ -18,7 +18,7 @@ def test_an_appreciation_reaches_the_partners_home(alice, bob):
         reverse("practices:appreciations"), {"text": "making tea when I was tired"}
     )
     assert response.status_code == 302
-    home = client_for(bob).get(reverse("core:home")).content.decode()
+    home = client_for(bob).get(reverse("home:index")).content.decode()
     assert "Alice appreciates you for making tea when I was tired" in home
     assert "This warms my heart" in home
 

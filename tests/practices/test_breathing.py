@@ -15,7 +15,7 @@ def test_inviting_the_partner_shows_on_their_home_and_joining_starts_the_same_se
     )
     assert response.status_code == 302
     assert "pattern=box" in response["Location"] and "start=1" in response["Location"]
-    home = client_for(bob).get(reverse("core:home")).content.decode()
+    home = client_for(bob).get(reverse("home:index")).content.decode()
     assert "Alice is starting box breathing for 4 minutes" in home
     invite = BreathingInvite.objects.get()
     joined = client_for(bob).post(reverse("practices:breathe_join", args=[invite.pk]))
@@ -24,7 +24,7 @@ def test_inviting_the_partner_shows_on_their_home_and_joining_starts_the_same_se
     assert "data-autostart" in page
     status = client_for(alice).get(reverse("practices:breathe_invite_status", args=[invite.pk]))
     assert "Bob has joined you" in status.content.decode()
-    assert "Breathe together?" not in client_for(bob).get(reverse("core:home")).content.decode()
+    assert "Breathe together?" not in client_for(bob).get(reverse("home:index")).content.decode()
 
 
 def test_an_old_invitation_is_no_longer_shown(alice, bob):
@@ -32,7 +32,7 @@ def test_an_old_invitation_is_no_longer_shown(alice, bob):
     BreathingInvite.objects.filter(pk=invite.pk).update(
         created_at=timezone.now() - dt.timedelta(hours=1)
     )
-    assert "Breathe together?" not in client_for(bob).get(reverse("core:home")).content.decode()
+    assert "Breathe together?" not in client_for(bob).get(reverse("home:index")).content.decode()
     with pytest.raises(services.PracticeError, match="has ended"):
         services.join_breathing_invite(user=bob, invite_id=invite.pk)
 

@@ -52,7 +52,7 @@ def readable_urls(alice, bob, question_id):
         "practices:rituals": reverse("practices:rituals"),
         "learn:articles": reverse("learn:articles"),
         "learn:article": reverse("learn:article", args=[slug]),
-        "core:home": reverse("core:home"),
+        "home:index": reverse("home:index"),
     }
 
 

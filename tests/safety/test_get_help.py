@@ -27,12 +27,12 @@ def test_the_page_is_open_without_logging_in():
 @pytest.mark.parametrize(
     "name, logged_in",
     [
-        ("core:home", False),
+        ("home:index", False),
         ("accounts:login", False),
         ("accounts:signup", False),
         ("accounts:password_reset", False),
         ("safety:get_help", False),
-        ("core:home", True),
+        ("home:index", True),
         ("checkins:checkin", True),
         ("checkins:history", True),
         ("couples:partner", True),

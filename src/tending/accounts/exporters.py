@@ -1,6 +1,6 @@
 """The person's profile, for their export. The password is never exported."""
 
-from tending.yourdata.registry import Table
+from tending.core.exports import Table
 
 PROFILE_COLUMNS = {
     "email": "The e-mail address you log in with.",

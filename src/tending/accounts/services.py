@@ -4,10 +4,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from tending.accounts.models import User
-from tending.couples.models import Membership
+from tending.core.contributions import contributions
 from tending.couples.selectors import active_couple_for
 from tending.couples.services import unpair
-from tending.practices.models import Conversation, Ritual
 
 
 def register(*, email: str, password: str, display_name: str, timezone: str, country="") -> User:
@@ -20,20 +19,13 @@ def register(*, email: str, password: str, display_name: str, timezone: str, cou
     )
 
 
-def forget_what_couples_kept_together(user) -> None:
-    """Remove the guided conversations (with their shared notes) and rituals of every couple
-    the person was in: ended couples share nothing, so nobody could see them again."""
-    couples = Membership.objects.filter(user=user).values("couple_id")
-    Conversation.objects.filter(couple__in=couples).delete()
-    Ritual.objects.filter(couple__in=couples).delete()
-
-
 @transaction.atomic
 def delete_account(*, user: User) -> None:
     """Delete the person and everything of theirs; their partner's own data stays."""
     if active_couple_for(user) is not None:
         unpair(user=user)
-    forget_what_couples_kept_together(user)
+    for forget_account in contributions("forget_account"):
+        forget_account(user)
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         model.objects.filter(username__iexact=user.email).delete()
     # The admin's history names the person (and may quote their e-mail address).

@@ -21,7 +21,7 @@ from tending.safety.selectors import country_from_accept_language
 @require_http_methods(["GET", "POST"])
 def signup(request):
     if request.user.is_authenticated:
-        return redirect("core:home")
+        return redirect("home:index")
     invite_token = request.GET.get("invite", "")
     form = SignupForm(
         request.POST or None,
@@ -46,7 +46,7 @@ def signup(request):
                 messages.warning(request, str(error))
             else:
                 messages.success(request, "You are now paired. Your shared days start today.")
-        return redirect("core:home")
+        return redirect("home:index")
     return render(request, "accounts/signup.html", {"form": form, "invite_token": invite_token})
 
 

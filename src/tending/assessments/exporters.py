@@ -6,8 +6,8 @@ from django.utils.dateparse import parse_datetime
 
 from tending.assessments.models import Result, ScheduleChoice
 from tending.assessments.scoring import UnknownInstrument, get_instrument
+from tending.core.exports import Document, Table
 from tending.yourdata.fhir import collection_bundle, questionnaire_response
-from tending.yourdata.registry import Document, Table
 
 RESULT_COLUMNS = {
     "taken_at": "When you completed the questionnaire (UTC).",

@@ -388,3 +388,8 @@ def trend_chart(user, instrument: scoring.Instrument, results: list[Result]) -> 
         unit=instrument.display_unit,
         higher_is_better=not instrument.higher_is_worse,
     )
+
+
+def home_cards(*, viewer, couple, partner) -> dict:
+    """Questionnaires due today, and a gentle suggestion to seek help when one calls for it."""
+    return {"due_assessments": due_for(viewer), "help_nudge": help_nudge_for(viewer)}

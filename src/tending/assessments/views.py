@@ -97,7 +97,7 @@ def dismiss_nudge(request, result_id: int):
     messages.success(request, "Hidden. The guide to getting help is always under Get help.")
     if request.POST.get("back") == "result":
         return redirect("assessments:result", result_id=result_id)
-    return redirect("core:home")
+    return redirect("home:index")
 
 
 @login_required

@@ -3,8 +3,8 @@
 from django.utils.dateparse import parse_date, parse_datetime
 
 from tending.checkins.models import CheckIn, Response
+from tending.core.exports import Table
 from tending.couples.selectors import active_couple_for
-from tending.yourdata.registry import Table
 
 CHECKIN_COLUMNS = {
     "local_date": "The day of the check-in, in your time zone then (YYYY-MM-DD).",

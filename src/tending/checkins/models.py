@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 
 from tending.checkins.feelings import NEED_LABELS, SCALE_BY_KEY, requests_help
 from tending.core.fields import EncryptedTextField
@@ -9,6 +10,29 @@ NOTE_MAX_LENGTH = 2000
 MESSAGE_MAX_LENGTH = 500
 
 scale_validators = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class CheckInQuerySet(models.QuerySet):
+    def seen_by_partner(self, couple, owner):
+        """The partner-visibility rule: ``owner``'s check-ins their partner in ``couple``
+        may open are those from the owner's own local day the couple began. Which parts
+        of each the partner sees is that check-in's own sharing."""
+        return self.filter(user=owner, local_date__gte=couple.first_day_for(owner))
+
+    def sharing_something(self):
+        return self.filter(
+            Q(share_numbers=True)
+            | Q(share_emotions=True)
+            | Q(share_needs=True)
+            | Q(share_note=True)
+        )
+
+    def visible_to(self, viewer, *, couple, partner):
+        """The viewer's own check-ins and those of their partner that share something."""
+        own = self.filter(user=viewer)
+        if couple is None or partner is None:
+            return own
+        return own | self.seen_by_partner(couple, partner).sharing_something()
 
 
 class CheckIn(models.Model):
@@ -38,6 +62,8 @@ class CheckIn(models.Model):
     share_note = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CheckInQuerySet.as_manager()
 
     class Meta:
         ordering = ["-local_date"]

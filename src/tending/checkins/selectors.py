@@ -1,14 +1,15 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from tending.checkins.feelings import NEED_LABELS, SCALES
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
-from tending.core.timezones import local_today, week_start, zone_for
+from tending.core.timezones import local_today, week_start
 
 TURNED_TOWARD_WINDOW = dt.timedelta(hours=24)
+QUICK_RESPONSES = tuple(
+    (kind.value, kind.label) for kind in Response.Kind if kind != Response.Kind.MESSAGE
+)
 SHARED_PART_NAMES = {
     "numbers": "numbers",
     "emotions": "feelings",
@@ -96,17 +97,6 @@ def todays_checkin(user, now: dt.datetime | None = None) -> CheckIn | None:
     return checkin
 
 
-def partner_visible_since(couple, owner) -> dt.date:
-    """A partner sees the owner's shared check-ins from the owner's day the couple began."""
-    return couple.started_at.astimezone(zone_for(owner)).date()
-
-
-def partner_shared_filter(couple, partner) -> Q:
-    return Q(user=partner, local_date__gte=partner_visible_since(couple, partner)) & (
-        Q(share_numbers=True) | Q(share_emotions=True) | Q(share_needs=True) | Q(share_note=True)
-    )
-
-
 def responses_on(checkin: CheckIn | None, couple) -> list[Response]:
     if checkin is None or couple is None:
         return []
@@ -170,10 +160,11 @@ def turned_toward_this_week(couple, *, viewer, now: dt.datetime | None = None) -
 
 
 def history_page_queryset(user, couple, partner):
-    visible = Q(user=user)
-    if couple is not None and partner is not None:
-        visible |= partner_shared_filter(couple, partner)
-    return CheckIn.objects.filter(visible).select_related("user").order_by("-local_date", "-id")
+    return (
+        CheckIn.objects.visible_to(user, couple=couple, partner=partner)
+        .select_related("user")
+        .order_by("-local_date", "-id")
+    )
 
 
 def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
@@ -188,3 +179,38 @@ def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
         view_of(checkin, viewer=viewer, responses=by_checkin.get(checkin.pk, ()))
         for checkin in checkins
     ]
+
+
+def partner_today(*, viewer, couple, partner) -> CheckInView | None:
+    """The partner's check-in of their own today, as the viewer may see it."""
+    if couple is None or partner is None:
+        return None
+    theirs = (
+        CheckIn.objects.seen_by_partner(couple, partner)
+        .filter(local_date=local_today(partner))
+        .first()
+    )
+    if theirs is None:
+        return None
+    theirs.user = partner
+    return view_of(theirs, viewer=viewer, responses=responses_on(theirs, couple))
+
+
+def partner_today_card(*, viewer, couple, partner) -> dict:
+    """What the partner's-day card shows, on home and after a response."""
+    return {
+        "partner_today": partner_today(viewer=viewer, couple=couple, partner=partner),
+        "quick_responses": QUICK_RESPONSES,
+    }
+
+
+def home_cards(*, viewer, couple, partner) -> dict:
+    """My day, my partner's shared day and how often we turned toward each other."""
+    mine = todays_checkin(viewer)
+    return {
+        "my_today": view_of(mine, viewer=viewer, responses=responses_on(mine, couple))
+        if mine
+        else None,
+        "turned_toward": turned_toward_this_week(couple, viewer=viewer),
+        **partner_today_card(viewer=viewer, couple=couple, partner=partner),
+    }

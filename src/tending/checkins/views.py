@@ -1,20 +1,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tending.checkins import selectors, services
+from tending.checkins import access, selectors, services
 from tending.checkins.forms import CheckInForm, ResponseForm
-from tending.checkins.models import CheckIn
-from tending.core.selectors import home_context
+from tending.core.http import form_problem, is_htmx
 from tending.core.timezones import local_today
 from tending.couples.selectors import couple_and_partner
 from tending.safety.services import safety_screen_url, wants_safety_screen
 
 HISTORY_PAGE_SIZE = 14
+SENT = "Sent. Your partner will see it on their home page."
 
 
 @login_required
@@ -33,8 +33,8 @@ def checkin(request):
                     request, "Your check-in is updated." if today else "Thank you for checking in."
                 )
                 if wants_safety_screen(form.cleaned_data["note"]):
-                    return redirect(safety_screen_url(reverse("core:home")))
-                return redirect("core:home")
+                    return redirect(safety_screen_url(reverse("home:index")))
+                return redirect("home:index")
     else:
         form = CheckInForm(initial=selectors.initial_checkin_input(request.user, today))
     return render(
@@ -58,47 +58,40 @@ def history(request):
     )
 
 
-@login_required
-@require_POST
-def respond(request, checkin_id: int):
-    couple, partner = couple_and_partner(request.user)
-    if partner is None:
-        raise Http404("No partner")
-    checkin_obj = get_object_or_404(
-        CheckIn,
-        pk=checkin_id,
-        user=partner,
-        local_date__gte=selectors.partner_visible_since(couple, partner),
-    )
-    form = ResponseForm(request.POST)
-    error = ""
-    sent_message = ""
-    if form.is_valid():
-        try:
-            response = services.respond_to_checkin(
-                responder=request.user,
-                checkin=checkin_obj,
-                kind=form.cleaned_data["kind"],
-                message=form.cleaned_data["message"],
-            )
-        except services.CheckInError as problem:
-            error = str(problem)
-        else:
-            sent_message = response.message
-    else:
-        error = " ".join(e for errors in form.errors.values() for e in errors)
-    if wants_safety_screen(sent_message):
-        screen_url = safety_screen_url(reverse("core:home"))
-        messages.success(request, "Sent. Your partner will see it on their home page.")
-        if request.headers.get("HX-Request"):
-            return HttpResponse(headers={"HX-Redirect": screen_url})
-        return redirect(screen_url)
-    if request.headers.get("HX-Request"):
-        context = home_context(request.user)
-        context.update({"response_error": error, "response_form": form if error else None})
-        return render(request, "core/_partner_today.html", context)
+def _sent(request, error: str, form=None):
+    """After a response: the partner's card again (htmx) or home, with what happened."""
+    if is_htmx(request):
+        couple, partner = couple_and_partner(request.user)
+        context = selectors.partner_today_card(viewer=request.user, couple=couple, partner=partner)
+        context.update({"partner": partner, "response_error": error, "response_form": form})
+        return render(request, "checkins/_partner_today.html", context)
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, "Sent. Your partner will see it on their home page.")
-    return redirect("core:home")
+        messages.success(request, SENT)
+    return redirect("home:index")
+
+
+@login_required
+@require_POST
+def respond(request, checkin_id: int):
+    checkin_obj = access.partner_checkin_for(request.user, checkin_id)
+    form = ResponseForm(request.POST)
+    if not form.is_valid():
+        return _sent(request, form_problem(form), form)
+    try:
+        response = services.respond_to_checkin(
+            responder=request.user,
+            checkin=checkin_obj,
+            kind=form.cleaned_data["kind"],
+            message=form.cleaned_data["message"],
+        )
+    except services.CheckInError as problem:
+        return _sent(request, str(problem), form)
+    if wants_safety_screen(response.message):
+        screen_url = safety_screen_url(reverse("home:index"))
+        messages.success(request, SENT)
+        if is_htmx(request):
+            return HttpResponse(headers={"HX-Redirect": screen_url})
+        return redirect(screen_url)
+    return _sent(request, "")

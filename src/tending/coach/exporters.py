@@ -1,8 +1,8 @@
 """Gentle messages the person sent, and those their current partner sent them."""
 
 from tending.coach.models import GentleMessage
+from tending.core.exports import Table
 from tending.couples.selectors import active_couple_for
-from tending.yourdata.registry import Table
 
 SENT_COLUMNS = {
     "text": "The message you chose to send from the coach.",

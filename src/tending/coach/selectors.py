@@ -23,3 +23,8 @@ def conversation_for(user, couple) -> list[GentleMessage]:
             :MESSAGES_SHOWN
         ]
     )
+
+
+def home_cards(*, viewer, couple, partner) -> dict:
+    """Gentle messages from the partner not read yet."""
+    return {"gentle_messages": unread_for(viewer, couple)}

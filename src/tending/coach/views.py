@@ -14,7 +14,7 @@ from tending.couples.selectors import couple_and_partner
 from tending.safety.services import safety_screen_url, wants_safety_screen
 
 HINT_FIELDS = ("text", "note", "message")
-AFTER_READING = {"home": "core:home", "messages": "coach:messages"}
+AFTER_READING = {"home": "home:index", "messages": "coach:messages"}
 
 
 def _is_htmx(request) -> bool:

@@ -23,7 +23,7 @@ class NavSection:
 
 
 PRIMARY_SECTIONS = (
-    NavSection("Home", "core:home"),
+    NavSection("Home", "home:index"),
     NavSection("Check in", "checkins:checkin"),
     NavSection("Practices", "practices:index", ("practices",)),
     NavSection("Coach", "coach:index", ("coach",)),

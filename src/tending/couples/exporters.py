@@ -1,8 +1,8 @@
 """The person's invitations and pairings, for their export. Pairings are not restored:
 a partner is invited again."""
 
+from tending.core.exports import Table
 from tending.couples.models import Invite, Membership
-from tending.yourdata.registry import Table
 
 INVITE_COLUMNS = {
     "created_at": "When you created the invitation link (UTC).",

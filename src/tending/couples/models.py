@@ -1,8 +1,12 @@
+import datetime as dt
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
+
+from tending.core.timezones import zone_for
 
 
 class Couple(models.Model):
@@ -20,6 +24,10 @@ class Couple(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+    def first_day_for(self, person) -> dt.date:
+        """The person's own local day on which the couple began."""
+        return self.started_at.astimezone(zone_for(person)).date()
 
 
 class Membership(models.Model):
@@ -48,6 +56,16 @@ def new_invite_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+class InviteQuerySet(models.QuerySet):
+    def unanswered(self):
+        """Neither withdrawn nor accepted, whether or not they have expired."""
+        return self.filter(revoked_at__isnull=True, accepted_at__isnull=True)
+
+    def open(self, now: dt.datetime | None = None):
+        """Links that still work: unanswered and not expired."""
+        return self.unanswered().filter(expires_at__gt=now or timezone.now())
+
+
 class Invite(models.Model):
     """A single-use link that lets one other person pair with the inviter."""
 
@@ -66,6 +84,8 @@ class Invite(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = InviteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,5 +1,3 @@
-from django.utils import timezone
-
 from tending.couples.models import Couple, Invite, Membership
 
 
@@ -33,17 +31,13 @@ def couple_and_partner(user) -> tuple[Couple | None, object | None]:
 
 
 def pending_invite_for(user) -> Invite | None:
-    return (
-        Invite.objects.filter(
-            inviter=user,
-            revoked_at__isnull=True,
-            accepted_at__isnull=True,
-            expires_at__gt=timezone.now(),
-        )
-        .order_by("-created_at")
-        .first()
-    )
+    return Invite.objects.open().filter(inviter=user).order_by("-created_at").first()
 
 
 def invite_by_token(token: str) -> Invite | None:
     return Invite.objects.select_related("inviter").filter(token=token).first()
+
+
+def home_cards(*, viewer, couple, partner) -> dict:
+    """The invitation waiting to be opened, for someone not paired yet."""
+    return {"pending_invite": None if couple else pending_invite_for(viewer)}

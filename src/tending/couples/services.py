@@ -40,9 +40,7 @@ def create_invite(*, inviter, now: dt.datetime | None = None) -> Invite:
     now = now or timezone.now()
     if active_couple_for(inviter) is not None:
         raise PairingError("You are already paired, so you cannot invite anyone else.")
-    Invite.objects.filter(
-        inviter=inviter, revoked_at__isnull=True, accepted_at__isnull=True
-    ).update(revoked_at=now)
+    Invite.objects.unanswered().filter(inviter=inviter).update(revoked_at=now)
     return Invite.objects.create(inviter=inviter, expires_at=now + INVITE_LIFETIME)
 
 
@@ -67,9 +65,7 @@ def accept_invite(*, token: str, user, now: dt.datetime | None = None) -> Couple
     invite.accepted_at = now
     invite.accepted_by = user
     invite.save(update_fields=["accepted_at", "accepted_by"])
-    Invite.objects.filter(inviter=user, revoked_at__isnull=True, accepted_at__isnull=True).update(
-        revoked_at=now
-    )
+    Invite.objects.unanswered().filter(inviter=user).update(revoked_at=now)
     return couple
 
 

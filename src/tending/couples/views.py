@@ -1,12 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tending.couples import selectors, services
-from tending.couples.models import Invite
+from tending.couples import access, selectors, services
 
 
 @login_required
@@ -38,7 +37,7 @@ def create_invite(request):
 @login_required
 @require_POST
 def revoke_invite(request, invite_id: int):
-    invite = get_object_or_404(Invite, pk=invite_id, inviter=request.user)
+    invite = access.own_invite(request.user, invite_id)
     services.revoke_invite(invite=invite, by=request.user)
     messages.info(request, "The invitation link no longer works.")
     return redirect("couples:partner")
@@ -57,7 +56,7 @@ def join(request, token: str):
             messages.error(request, str(error))
             return redirect("couples:join", token=token)
         messages.success(request, "You are now paired. Your shared days start today.")
-        return redirect("core:home")
+        return redirect("home:index")
     problem = services.invite_problem(invite, user=user)
     return render(
         request,
@@ -80,5 +79,5 @@ def unpair(request):
             request,
             "You are no longer paired. Nothing is shared any more; your own entries are kept.",
         )
-        return redirect("core:home")
+        return redirect("home:index")
     return render(request, "couples/unpair.html", {"partner": partner_user})

@@ -10,11 +10,7 @@ from tending.assessments.models import Result, Sharing
 from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import NEED_LABELS, requests_help
 from tending.checkins.models import CheckIn, Response
-from tending.checkins.selectors import (
-    TURNED_TOWARD_WINDOW,
-    partner_shared_filter,
-    partner_visible_since,
-)
+from tending.checkins.selectors import TURNED_TOWARD_WINDOW
 from tending.core.timezones import local_today, week_start, zone_for
 from tending.couples.selectors import couple_and_partner
 from tending.insights import charts, series, summary
@@ -85,11 +81,9 @@ def format_number(value: float | None) -> str:
 
 def visible_readings(user, couple, partner, start: dt.date, end: dt.date) -> list[DayReading]:
     """My check-ins and my partner's shared ones (since we became a couple), in one query."""
-    visible = Q(user=user)
-    if couple is not None and partner is not None:
-        visible |= partner_shared_filter(couple, partner)
     rows = (
-        CheckIn.objects.filter(visible, local_date__gte=start, local_date__lte=end)
+        CheckIn.objects.visible_to(user, couple=couple, partner=partner)
+        .filter(local_date__gte=start, local_date__lte=end)
         .order_by("local_date")
         .values_list(
             "id",
@@ -433,7 +427,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
     turned_toward = None
     mine_since_couple = None
     if couple is not None and partner is not None:
-        mine_since_couple = partner_visible_since(couple, user)
+        mine_since_couple = couple.first_day_for(user)
         weeks = sorted({series.week_start(day) for day in day_list})
         turned_toward = turned_toward_chart(
             turned_toward_by_week(in_range, answers, weeks, mine_since_couple)
@@ -521,7 +515,7 @@ def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySumm
     if couple is not None and partner is not None:
         answers = first_responses(couple, start)
         (week_counts,) = turned_toward_by_week(
-            current, answers, [start], partner_visible_since(couple, user)
+            current, answers, [start], couple.first_day_for(user)
         )
         together = summary.turned_toward_sentence(
             week_counts.requests, week_counts.answered_in_a_day

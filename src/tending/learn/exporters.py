@@ -2,8 +2,8 @@
 
 from django.utils.dateparse import parse_datetime
 
+from tending.core.exports import Table
 from tending.learn.models import Reflection
-from tending.yourdata.registry import Table
 
 REFLECTION_COLUMNS = {
     "article_slug": "The Learn article the reflection is under.",

@@ -7,6 +7,7 @@ the person wrote are theirs to keep.
 
 from django.utils.dateparse import parse_date, parse_datetime
 
+from tending.core.exports import Table
 from tending.couples.selectors import active_couple_for
 from tending.practices.models import (
     Answer,
@@ -18,7 +19,6 @@ from tending.practices.models import (
     Ritual,
     RitualDone,
 )
-from tending.yourdata.registry import Table
 
 ANSWER_COLUMNS = {
     "question_id": "The question, as deck/question in Tending's question decks.",

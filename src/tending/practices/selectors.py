@@ -543,7 +543,7 @@ def unused_ritual_suggestions(couple) -> list[content.Ritual]:
     return [ritual for ritual in content.load_ritual_suggestions() if ritual.key not in used]
 
 
-def home_cards(viewer, couple, partner, now=None) -> dict:
+def home_cards(*, viewer, couple, partner, now=None) -> dict:
     """What practices add to the home page, in four queries at most."""
     if couple is None:
         return {"todays_question": None, "partner_appreciations": [], "breathing_invite": None}

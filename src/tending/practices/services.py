@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tending.core.timezones import local_today, week_start
+from tending.couples.models import Couple
 from tending.couples.selectors import couple_and_partner
 from tending.practices import content
 from tending.practices.breathing import MAX_MINUTES, MIN_MINUTES, PATTERNS
@@ -515,3 +516,11 @@ def stop_ritual(*, user, ritual_id: int) -> Ritual:
     ritual.stopped_at = timezone.now()
     ritual.save(update_fields=["stopped_at"])
     return ritual
+
+
+def forget_account(user) -> None:
+    """Remove the guided conversations (with their shared notes) and rituals of every couple
+    the person was in: ended couples share nothing, so nobody could see them again."""
+    couples = Couple.objects.filter(memberships__user=user)
+    Conversation.objects.filter(couple__in=couples).delete()
+    Ritual.objects.filter(couple__in=couples).delete()

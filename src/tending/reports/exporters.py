@@ -3,8 +3,8 @@ opened them."""
 
 from django.db.models import F
 
+from tending.core.exports import Table
 from tending.reports.models import Report, ShareAccess, ShareLink
-from tending.yourdata.registry import Table
 
 REPORT_COLUMNS = {
     "start_date": "First day of the report.",

@@ -1,7 +1,7 @@
 """The person's safety plan and hard-time notices, for their export; the plan is restored."""
 
+from tending.core.exports import Table
 from tending.safety.models import HardTimeNotice, SafetyPlan
-from tending.yourdata.registry import Table
 
 PLAN_COLUMNS = {
     "warning_signs": "Signs that a hard time may be coming.",

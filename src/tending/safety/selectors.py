@@ -45,7 +45,7 @@ def safe_return_url(request, candidate: str | None) -> str:
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("core:home")
+    return reverse("home:index")
 
 
 def plan_of(user) -> SafetyPlan | None:
@@ -89,3 +89,11 @@ def partner_is_having_a_hard_time(couple, partner, now: dt.datetime | None = Non
     if couple is None or partner is None:
         return False
     return _running(now).filter(user=partner, couple=couple).exists()
+
+
+def home_cards(*, viewer, couple, partner) -> dict:
+    """Whether the partner is having a hard time, and the person's own running notice."""
+    return {
+        "partner_hard_time": partner_is_having_a_hard_time(couple, partner),
+        "my_hard_time_notice": own_notice(viewer, couple),
+    }

@@ -9,7 +9,7 @@ import zipfile
 
 from django.core.serializers.json import DjangoJSONEncoder
 
-from tending.yourdata.registry import Document, Table
+from tending.core.exports import Document, Table
 
 FORMAT_NAME = "tending-export"
 FORMAT_VERSION = 1

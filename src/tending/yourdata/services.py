@@ -5,10 +5,24 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tending.accounts.models import User
+from tending.core.contributions import contributions
+from tending.core.exports import Document, Table
 from tending.yourdata.archive import build_archive, read_tables
-from tending.yourdata.registry import collect, restore
 
 PROFILE_TABLE = "profile"
+
+
+def collect(user) -> list[Table | Document]:
+    """Every app's part of the person's export, in the order the apps are installed."""
+    parts: list[Table | Document] = []
+    for export_tables in contributions("export_tables"):
+        parts.extend(export_tables(user))
+    return parts
+
+
+def restore(user, tables: dict[str, list[dict]]) -> None:
+    for import_tables in contributions("import_tables"):
+        import_tables(user, tables)
 
 
 def export_filename(user, *, now=None) -> str:

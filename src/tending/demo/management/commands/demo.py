@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tending.core.demo import DEMO_DAYS, DEMO_PASSWORD, demo_exists, seed_demo
+from tending.demo.seed import DEMO_DAYS, DEMO_PASSWORD, demo_exists, seed_demo
 
 
 class Command(BaseCommand):

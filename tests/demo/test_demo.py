@@ -9,9 +9,9 @@ from django.urls import reverse
 import tending.settings as production_settings
 from tending.accounts.models import User
 from tending.checkins.models import CheckIn, Response
-from tending.core.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from tending.core.timezones import local_today
 from tending.couples.selectors import partner_of
+from tending.demo.seed import DEMO_PASSWORD, DEMO_PEOPLE
 from tests.support.people import client_for
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from tending.safety.services import tell_partner
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
 
-HOME = reverse("core:home")
+HOME = reverse("home:index")
 HISTORY = reverse("checkins:history")
 
 NUMBERS = ("How is your mood?", "Overwhelmed", "Sleep")

@@ -1,0 +1,5 @@
+"""What accounts contribute to other apps' pages and processes (see core.contributions)."""
+
+from tending.accounts.exporters import export_tables
+
+__all__ = ["export_tables"]

@@ -1,0 +1,6 @@
+"""What check-ins contribute to other apps' pages and processes (see core.contributions)."""
+
+from tending.checkins.exporters import export_tables, import_tables
+from tending.checkins.selectors import home_cards
+
+__all__ = ["export_tables", "home_cards", "import_tables"]

@@ -1,0 +1,6 @@
+"""What the coach contributes to other apps' pages and processes (see core.contributions)."""
+
+from tending.coach.exporters import export_tables
+from tending.coach.selectors import home_cards
+
+__all__ = ["export_tables", "home_cards"]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """The home page: each app's cards, gathered through core.contributions."""
+
+    name = "tending.home"
+    label = "home"

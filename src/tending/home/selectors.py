@@ -1,0 +1,9 @@
+from tending.core.contributions import merged_context
+from tending.couples.selectors import couple_and_partner
+
+
+def home_context(user) -> dict:
+    """Everything the home page shows: the couple, then every app's cards for today."""
+    couple, partner = couple_and_partner(user)
+    cards = merged_context("home_cards", viewer=user, couple=couple, partner=partner)
+    return {"couple": couple, "partner": partner, **cards}

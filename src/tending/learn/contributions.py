@@ -1,0 +1,5 @@
+"""What Learn reflections contribute to other apps' pages and processes (see core.contributions)."""
+
+from tending.learn.exporters import export_tables, import_tables
+
+__all__ = ["export_tables", "import_tables"]

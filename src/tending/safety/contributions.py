@@ -1,0 +1,6 @@
+"""What safety features contribute to other apps' pages and processes (see core.contributions)."""
+
+from tending.safety.exporters import export_tables, import_tables
+from tending.safety.selectors import home_cards
+
+__all__ = ["export_tables", "home_cards", "import_tables"]

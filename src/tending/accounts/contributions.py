@@ -1,4 +1,4 @@
-"""What accounts contribute to other apps' pages and processes (see core.contributions)."""
+"""What accounts contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.accounts.exporters import export_tables
 

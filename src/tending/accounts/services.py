@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from tending.accounts.models import User
-from tending.core.contributions import contributions
+from tending.core.registry import contributions
 from tending.couples.selectors import active_couple_for
 from tending.couples.services import unpair
 

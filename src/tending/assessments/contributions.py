@@ -1,4 +1,4 @@
-"""What questionnaires contribute to other apps' pages and processes (see core.contributions)."""
+"""What questionnaires contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.assessments.exporters import export_tables, import_tables
 from tending.assessments.selectors import home_cards

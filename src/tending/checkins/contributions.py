@@ -1,4 +1,4 @@
-"""What check-ins contribute to other apps' pages and processes (see core.contributions)."""
+"""What check-ins contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.checkins.exporters import export_tables, import_tables
 from tending.checkins.selectors import home_cards

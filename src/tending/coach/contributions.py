@@ -1,4 +1,4 @@
-"""What the coach contributes to other apps' pages and processes (see core.contributions)."""
+"""What the coach contributes to other apps' pages and processes (see core.registry)."""
 
 from tending.coach.exporters import export_tables
 from tending.coach.selectors import home_cards

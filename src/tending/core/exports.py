@@ -1,7 +1,7 @@
 """The parts of a person's export: tables and documents each app contributes.
 
 The archive itself is written by ``yourdata``; apps contribute their parts through
-``export_tables`` in their ``contributions`` module (see ``core.contributions``).
+``export_tables`` in their ``contributions`` module (see ``core.registry``).
 """
 
 from dataclasses import dataclass, field

@@ -1,4 +1,4 @@
-from tending.core.contributions import merged_context
+from tending.core.registry import merged_context
 from tending.couples.selectors import couple_and_partner
 
 

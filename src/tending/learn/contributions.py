@@ -1,4 +1,4 @@
-"""What Learn reflections contribute to other apps' pages and processes (see core.contributions)."""
+"""What Learn reflections contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.learn.exporters import export_tables, import_tables
 

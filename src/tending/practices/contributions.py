@@ -1,4 +1,4 @@
-"""What practices contribute to other apps' pages and processes (see core.contributions)."""
+"""What practices contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.practices.exporters import export_tables, import_tables
 from tending.practices.selectors import home_cards

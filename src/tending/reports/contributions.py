@@ -1,4 +1,4 @@
-"""What reports contribute to other apps' pages and processes (see core.contributions)."""
+"""What reports contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.reports.exporters import export_tables
 

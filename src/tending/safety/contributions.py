@@ -1,4 +1,4 @@
-"""What safety features contribute to other apps' pages and processes (see core.contributions)."""
+"""What safety features contribute to other apps' pages and processes (see core.registry)."""
 
 from tending.safety.exporters import export_tables, import_tables
 from tending.safety.selectors import home_cards

@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from tending.accounts.models import User
-from tending.core.contributions import contributions
 from tending.core.exports import Document, Table
+from tending.core.registry import contributions
 from tending.yourdata.archive import build_archive, read_tables
 
 PROFILE_TABLE = "profile"

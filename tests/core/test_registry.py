@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tending.core import contributions as registry
+from tending.core import registry
 
 
 def test_every_contributions_module_names_only_known_contributions():

@@ -27,17 +27,20 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from tending.api.services import create_token
+from tending.appreciations.services import send_appreciation
 from tending.assessments import scoring
 from tending.assessments.services import record_result
+from tending.breathing.services import invite_to_breathe, log_breathing
 from tending.checkins.models import Response
 from tending.coach import services as coach_services
+from tending.conversations.services import start_conversation
 from tending.couples.models import Couple, Invite
 from tending.couples.selectors import active_couple_for
 from tending.learn.articles import load_articles
-from tending.practices import services as practice_services
-from tending.practices.content import all_questions, load_decks
+from tending.questions.decks import all_questions, load_decks
 from tending.reports import services as report_services
 from tending.reports.models import Report, ShareLink
+from tending.rituals.services import add_ritual
 from tending.safety.models import SafetyPlan
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import client_for
@@ -87,15 +90,15 @@ INSIGHTS_WEEK = Answer(302, "insights:week")
 RESULT = Answer(302, "assessments:result")
 SAFETY_SCREEN = Answer(302, "safety:screen")
 SAFETY_PLAN = Answer(302, "safety:plan")
-TODAYS_QUESTION = Answer(302, "practices:question_today")
-QUESTION = Answer(302, "practices:question")
-DECKS = Answer(302, "practices:decks")
-APPRECIATIONS = Answer(302, "practices:appreciations")
-CONVERSATION = Answer(302, "practices:conversation")
-CONVERSATIONS = Answer(302, "practices:conversations")
+TODAYS_QUESTION = Answer(302, "questions:today")
+QUESTION = Answer(302, "questions:question")
+DECKS = Answer(302, "questions:decks")
+APPRECIATIONS = Answer(302, "appreciations:index")
+CONVERSATION = Answer(302, "conversations:conversation")
+CONVERSATIONS = Answer(302, "conversations:index")
 PRACTICE_HISTORY = Answer(302, "practices:history")
-BREATHE = Answer(302, "practices:breathe")
-RITUALS = Answer(302, "practices:rituals")
+BREATHE = Answer(302, "breathing:index")
+RITUALS = Answer(302, "rituals:index")
 ARTICLE = Answer(302, "learn:article")
 GENTLE_MESSAGES = Answer(302, "coach:messages")
 API_TOKENS = Answer(302, "api:tokens")
@@ -165,31 +168,29 @@ def a_deck(world):
 
 
 def bob_appreciates_alice(world):
-    return [practice_services.send_appreciation(author=world.bob, text="your calm").pk]
+    return [send_appreciation(author=world.bob, text="your calm").pk]
 
 
 def alice_starts_a_conversation(world):
-    return [practice_services.start_conversation(user=world.alice, kind="stress").pk]
+    return [start_conversation(user=world.alice, kind="stress").pk]
 
 
 def alice_starts_a_meeting(world):
-    return [practice_services.start_conversation(user=world.alice, kind="meeting").pk]
+    return [start_conversation(user=world.alice, kind="meeting").pk]
 
 
 def alice_breathing_log(world):
-    log = practice_services.log_breathing(user=world.alice, pattern="slow", minutes=2, feeling=None)
+    log = log_breathing(user=world.alice, pattern="slow", minutes=2, feeling=None)
     return [log.pk]
 
 
 def alice_breathing_invite(world):
-    return [practice_services.invite_to_breathe(user=world.alice, pattern="box", minutes=3).pk]
+    return [invite_to_breathe(user=world.alice, pattern="box", minutes=3).pk]
 
 
 def alice_ritual(world):
     return [
-        practice_services.add_ritual(
-            user=world.alice, title="Evening walk", rhythm="weekly", times_per_period=2
-        ).pk
+        add_ritual(user=world.alice, title="Evening walk", rhythm="weekly", times_per_period=2).pk
     ]
 
 
@@ -228,7 +229,7 @@ def alice_report_token(world):
 # fmt: off
 #                                        anonymous    self       partner    stranger   former
 MATRIX = {
-    "home:index":                     Row(get=every(OK)),
+    "home:index":                    Row(get=every(OK)),
     "accounts:signup":               Row(get=members(OK, HOME), post=members(OK, HOME)),
     "accounts:login":                Row(get=members(OK, HOME), post=members(OK, HOME)),
     "accounts:logout":               Row(get=every(NO_METHOD), post=every(LOGIN)),
@@ -307,54 +308,54 @@ MATRIX = {
                                          args=alice_shares_her_safety_plan),
     "safety:when_to_seek_help":      Row(get=every(OK)),
     "practices:index":               Row(get=members(LOGIN, OK)),
-    "practices:question_today":      Row(get=members(LOGIN, OK)),
-    "practices:decks":               Row(get=members(LOGIN, OK)),
-    "practices:deck":                Row(get=members(LOGIN, OK), args=a_deck),
-    "practices:pick":                Row(get=members(LOGIN, NO_METHOD),
+    "questions:today":               Row(get=members(LOGIN, OK)),
+    "questions:decks":               Row(get=members(LOGIN, OK)),
+    "questions:deck":                Row(get=members(LOGIN, OK), args=a_deck),
+    "questions:pick":                Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      TODAYS_QUESTION, TODAYS_QUESTION,
                                                DECKS,      DECKS),
                                          data={"question_id": all_questions()[1].id}),
-    "practices:skip":                Row(get=members(LOGIN, NO_METHOD),
+    "questions:skip":                Row(get=members(LOGIN, NO_METHOD),
                                          post=members(LOGIN, TODAYS_QUESTION)),
-    "practices:question":            Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+    "questions:question":            Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
                                          args=a_question),
-    "practices:question_state":      Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+    "questions:state":               Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
                                          args=a_question),
-    "practices:question_thread":     Row(get=(LOGIN,       NO_CONTENT, NO_CONTENT, GONE,    GONE),
+    "questions:thread":              Row(get=(LOGIN,       NO_CONTENT, NO_CONTENT, GONE,    GONE),
                                          args=a_question),
-    "practices:answer":              Row(get=members(LOGIN, NO_METHOD),
+    "questions:answer":              Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      QUESTION,  QUESTION,  GONE,      GONE),
                                          args=a_question, data={"text": "A quiet morning"}),
-    "practices:question_message":    Row(get=members(LOGIN, NO_METHOD),
+    "questions:message":             Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      BAD,       BAD,       GONE,      GONE),
                                          args=a_question, data={"text": "Hello"}),
-    "practices:favourite":           Row(get=members(LOGIN, NO_METHOD),
+    "questions:favourite":           Row(get=members(LOGIN, NO_METHOD),
                                          post=members(LOGIN, QUESTION), args=a_question),
-    "practices:appreciations":       Row(get=members(LOGIN, OK),
+    "appreciations:index":           Row(get=members(LOGIN, OK),
                                          post=(LOGIN,      APPRECIATIONS, APPRECIATIONS, BAD, BAD),
                                          data={"text": "the tea"}),
-    "practices:react":               Row(get=members(LOGIN, NO_METHOD),
+    "appreciations:react":           Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      APPRECIATIONS, GONE,  GONE,      GONE),
                                          args=bob_appreciates_alice, data={"reaction": "heart"}),
-    "practices:conversations":       Row(get=members(LOGIN, OK),
+    "conversations:index":           Row(get=members(LOGIN, OK),
                                          post=(LOGIN,      CONVERSATION, CONVERSATION, OK,  OK),
                                          data={"kind": "stress", "turn_seconds": "600",
                                                "first_speaker": "me"}),
-    "practices:conversation":        Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+    "conversations:conversation":    Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
                                          args=alice_starts_a_conversation),
-    "practices:conversation_state":  Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+    "conversations:state":           Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
                                          args=alice_starts_a_conversation),
-    "practices:conversation_begin":  Row(get=members(LOGIN, NO_METHOD),
+    "conversations:begin":           Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      CONVERSATION, CONVERSATION, GONE, GONE),
                                          args=alice_starts_a_conversation),
-    "practices:conversation_advance": Row(get=members(LOGIN, NO_METHOD),
+    "conversations:advance":         Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      CONVERSATION, CONVERSATION, GONE, GONE),
                                          args=alice_starts_a_conversation, data={"from_turn": 0}),
-    "practices:conversation_finish": Row(get=members(LOGIN, NO_METHOD),
+    "conversations:finish":          Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      CONVERSATIONS, CONVERSATIONS,
                                                GONE,       GONE),
                                          args=alice_starts_a_conversation),
-    "practices:meeting_notes":       Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
+    "conversations:meeting_notes":   Row(get=(LOGIN,       OK,        OK,        GONE,      GONE),
                                          post=(LOGIN,      CONVERSATION, CONVERSATION, GONE, GONE),
                                          args=alice_starts_a_meeting,
                                          data={"field": "went_well_notes", "text": "A walk"}),
@@ -362,32 +363,32 @@ MATRIX = {
     "practices:rate":                Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      PRACTICE_HISTORY, GONE, GONE,    GONE),
                                          args=alice_breathing_log, data={"feeling": "4"}),
-    "practices:breathe":             Row(get=members(LOGIN, OK)),
-    "practices:breathe_invite":      Row(get=members(LOGIN, NO_METHOD),
+    "breathing:index":               Row(get=members(LOGIN, OK)),
+    "breathing:invite":              Row(get=members(LOGIN, NO_METHOD),
                                          post=members(LOGIN, BREATHE),
                                          data={"pattern": "box", "minutes": "3"}),
-    "practices:breathe_invite_status": Row(get=(LOGIN,     OK,        GONE,      GONE,      GONE),
+    "breathing:invite_status":       Row(get=(LOGIN,     OK,        GONE,      GONE,      GONE),
                                          args=alice_breathing_invite),
-    "practices:breathe_join":        Row(get=members(LOGIN, NO_METHOD),
+    "breathing:join":                Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      GONE,      BREATHE,   GONE,      GONE),
                                          args=alice_breathing_invite),
-    "practices:breathe_log":         Row(get=members(LOGIN, NO_METHOD),
+    "breathing:log":                 Row(get=members(LOGIN, NO_METHOD),
                                          post=members(LOGIN, PRACTICE_HISTORY),
                                          data={"pattern": "slow", "minutes": "2"}),
-    "practices:rituals":             Row(get=members(LOGIN, OK),
+    "rituals:index":                 Row(get=members(LOGIN, OK),
                                          post=(LOGIN,      RITUALS,   RITUALS,   BAD,       BAD),
                                          data={"title": "Walk", "rhythm": "weekly",
                                                "times_per_period": "1"}),
-    "practices:ritual_suggested":    Row(get=members(LOGIN, NO_METHOD),
+    "rituals:suggested":             Row(get=members(LOGIN, NO_METHOD),
                                          post=members(LOGIN, RITUALS),
                                          data={"key": "six-second-kiss"}),
-    "practices:ritual_done":         Row(get=members(LOGIN, NO_METHOD),
+    "rituals:done":                  Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      RITUALS,   RITUALS,   GONE,      GONE),
                                          args=alice_ritual),
-    "practices:ritual_undo":         Row(get=members(LOGIN, NO_METHOD),
+    "rituals:undo":                  Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      RITUALS,   RITUALS,   GONE,      GONE),
                                          args=alice_ritual),
-    "practices:ritual_stop":         Row(get=members(LOGIN, NO_METHOD),
+    "rituals:stop":                  Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      RITUALS,   RITUALS,   GONE,      GONE),
                                          args=alice_ritual),
     "learn:articles":                Row(get=members(LOGIN, OK)),

@@ -3,12 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from tending.appreciations.services import send_appreciation
 from tending.assessments.scoring import get_instrument
 from tending.assessments.services import record_result
 from tending.coach.services import send_gentle_message
 from tending.learn.articles import load_articles
-from tending.practices.content import load_decks
-from tending.practices.services import send_appreciation
+from tending.questions.decks import load_decks
 from tending.safety.services import save_safety_plan
 from tests.support.builders import backdate_couple, make_checkin, make_response
 
@@ -43,13 +43,13 @@ PAGES = (
     "insights:week",
     "reports:list",
     "practices:index",
-    "practices:question_today",
-    "practices:decks",
-    "practices:appreciations",
-    "practices:conversations",
+    "questions:today",
+    "questions:decks",
+    "appreciations:index",
+    "conversations:index",
     "practices:history",
-    "practices:breathe",
-    "practices:rituals",
+    "breathing:index",
+    "rituals:index",
     "learn:articles",
 )
 
@@ -72,7 +72,7 @@ def a_lived_in_couple(alice, bob) -> list[str]:
         reverse("assessments:take", args=["phq9"]),
         reverse("assessments:trend", args=["phq9"]),
         reverse("assessments:result", args=[result.pk]),
-        reverse("practices:deck", args=[next(iter(load_decks()))]),
+        reverse("questions:deck", args=[next(iter(load_decks()))]),
         reverse("learn:article", args=[load_articles()[0].slug]),
     ]
 

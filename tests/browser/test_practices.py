@@ -5,11 +5,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tending.appreciations.services import send_appreciation
+from tending.conversations.services import begin_conversation, start_conversation
 from tending.couples.selectors import active_couple_for
 from tending.learn.articles import load_articles
-from tending.practices import services
-from tending.practices.content import question_by_id
-from tending.practices.selectors import todays_question_id
+from tending.questions.decks import question_by_id
+from tending.questions.selectors import todays_question_id
+from tending.questions.services import answer_question, post_question_message
+from tending.rituals.services import add_suggested_ritual
 from tests.support.people import make_user, pair
 
 pytestmark = pytest.mark.browser
@@ -118,13 +121,13 @@ def test_no_practices_or_learn_page_is_wider_than_a_phone(visit):
     fits a 390-px screen in light and dark mode."""
     alice_user, bob_user = a_couple()
     question_id = todays_question_id(active_couple_for(alice_user), alice_user, bob_user)
-    services.answer_question(user=alice_user, question_id=question_id, text=LONG_WORD)
-    services.answer_question(user=bob_user, question_id=question_id, text=BOB_ANSWER)
-    services.post_question_message(user=bob_user, question_id=question_id, text=LONG_WORD)
-    services.send_appreciation(author=bob_user, text=LONG_WORD)
-    services.add_suggested_ritual(user=alice_user, key="six-second-kiss")
-    meeting = services.start_conversation(user=alice_user, kind="meeting")
-    services.begin_conversation(user=alice_user, conversation_id=meeting.pk)
+    answer_question(user=alice_user, question_id=question_id, text=LONG_WORD)
+    answer_question(user=bob_user, question_id=question_id, text=BOB_ANSWER)
+    post_question_message(user=bob_user, question_id=question_id, text=LONG_WORD)
+    send_appreciation(author=bob_user, text=LONG_WORD)
+    add_suggested_ritual(user=alice_user, key="six-second-kiss")
+    meeting = start_conversation(user=alice_user, kind="meeting")
+    begin_conversation(user=alice_user, conversation_id=meeting.pk)
     deck_key = question_id.rsplit("-", 1)[0]
     paths = [
         "/practices/",

@@ -1,11 +1,12 @@
 import pytest
 from django.urls import reverse
 
+from tending.appreciations.services import send_appreciation
 from tending.assessments.scoring import get_instrument
 from tending.assessments.services import record_result
+from tending.breathing.services import invite_to_breathe
 from tending.checkins.models import Response
 from tending.coach.services import send_gentle_message
-from tending.practices.services import invite_to_breathe, send_appreciation
 from tending.safety.services import tell_partner
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for

@@ -7,12 +7,13 @@ import zipfile
 import pytest
 from django.urls import get_resolver, reverse
 
+from tending.breathing.services import invite_to_breathe
+from tending.conversations.models import Conversation
 from tending.couples.services import unpair
 from tending.learn.articles import load_articles
-from tending.practices import services
-from tending.practices.content import all_questions
-from tending.practices.models import Answer, Conversation
-from tending.practices.selectors import todays_question_id
+from tending.questions.decks import all_questions
+from tending.questions.models import Answer
+from tending.questions.selectors import todays_question_id
 from tending.yourdata.services import export_archive
 from tests.support.builders import answer, conversation, couple_of
 from tests.support.people import client_for
@@ -28,28 +29,26 @@ def question_ids():
 def readable_urls(alice, bob, question_id):
     """Every URL of practices and Learn that answers GET, with real objects behind it."""
     talk = conversation(alice, kind=Conversation.Kind.MEETING)
-    invite = services.invite_to_breathe(user=bob, pattern="box", minutes=2)
+    invite = invite_to_breathe(user=bob, pattern="box", minutes=2)
     deck_key = question_id.rsplit("-", 1)[0]
     slug = load_articles()[0].slug
     return {
         "practices:index": reverse("practices:index"),
-        "practices:question_today": reverse("practices:question_today"),
-        "practices:decks": reverse("practices:decks"),
-        "practices:deck": reverse("practices:deck", args=[deck_key]),
-        "practices:question": reverse("practices:question", args=[question_id]),
-        "practices:question_state": reverse("practices:question_state", args=[question_id]),
-        "practices:question_thread": reverse("practices:question_thread", args=[question_id]),
-        "practices:appreciations": reverse("practices:appreciations"),
-        "practices:conversations": reverse("practices:conversations"),
-        "practices:conversation": reverse("practices:conversation", args=[talk.pk]),
-        "practices:conversation_state": reverse("practices:conversation_state", args=[talk.pk]),
-        "practices:meeting_notes": reverse("practices:meeting_notes", args=[talk.pk]),
+        "questions:today": reverse("questions:today"),
+        "questions:decks": reverse("questions:decks"),
+        "questions:deck": reverse("questions:deck", args=[deck_key]),
+        "questions:question": reverse("questions:question", args=[question_id]),
+        "questions:state": reverse("questions:state", args=[question_id]),
+        "questions:thread": reverse("questions:thread", args=[question_id]),
+        "appreciations:index": reverse("appreciations:index"),
+        "conversations:index": reverse("conversations:index"),
+        "conversations:conversation": reverse("conversations:conversation", args=[talk.pk]),
+        "conversations:state": reverse("conversations:state", args=[talk.pk]),
+        "conversations:meeting_notes": reverse("conversations:meeting_notes", args=[talk.pk]),
         "practices:history": reverse("practices:history"),
-        "practices:breathe": reverse("practices:breathe"),
-        "practices:breathe_invite_status": reverse(
-            "practices:breathe_invite_status", args=[invite.pk]
-        ),
-        "practices:rituals": reverse("practices:rituals"),
+        "breathing:index": reverse("breathing:index"),
+        "breathing:invite_status": reverse("breathing:invite_status", args=[invite.pk]),
+        "rituals:index": reverse("rituals:index"),
         "learn:articles": reverse("learn:articles"),
         "learn:article": reverse("learn:article", args=[slug]),
         "home:index": reverse("home:index"),
@@ -66,23 +65,23 @@ def get_names():
 
 
 POST_ONLY = {
-    "practices:pick",
-    "practices:skip",
-    "practices:answer",
-    "practices:question_message",
-    "practices:favourite",
-    "practices:react",
-    "practices:conversation_begin",
-    "practices:conversation_advance",
-    "practices:conversation_finish",
+    "questions:pick",
+    "questions:skip",
+    "questions:answer",
+    "questions:message",
+    "questions:favourite",
+    "appreciations:react",
+    "conversations:begin",
+    "conversations:advance",
+    "conversations:finish",
     "practices:rate",
-    "practices:breathe_invite",
-    "practices:breathe_join",
-    "practices:breathe_log",
-    "practices:ritual_suggested",
-    "practices:ritual_done",
-    "practices:ritual_undo",
-    "practices:ritual_stop",
+    "breathing:invite",
+    "breathing:join",
+    "breathing:log",
+    "rituals:suggested",
+    "rituals:done",
+    "rituals:undo",
+    "rituals:stop",
     "learn:reflect",
 }
 
@@ -107,7 +106,7 @@ def test_partner_never_sees_an_unrevealed_answer(people, question_index):
     today = todays_question_id(couple_of(alice), alice, bob)
     answer(alice, today, SECRET + "-today")
     urls = readable_urls(alice, bob, question_id)
-    urls["today"] = reverse("practices:question", args=[today])
+    urls["today"] = reverse("questions:question", args=[today])
     for url, status, body in pages_seen_by(client_for(bob), urls):
         assert status in (200, 204), url
         assert SECRET not in body, url
@@ -118,12 +117,12 @@ def test_a_failed_answer_or_message_from_the_partner_reveals_nothing(people):
     question_id = question_ids()[3]
     answer(alice, question_id, SECRET)
     client = client_for(bob)
-    for name in ("practices:answer", "practices:question_message"):
+    for name in ("questions:answer", "questions:message"):
         for extra in ({}, HTMX):
             response = client.post(reverse(name, args=[question_id]), {"text": ""}, **extra)
             assert SECRET not in response.content.decode()
     response = client.post(
-        reverse("practices:question_message", args=[question_id]), {"text": "hello"}, **HTMX
+        reverse("questions:message", args=[question_id]), {"text": "hello"}, **HTMX
     )
     assert SECRET not in response.content.decode()
     assert "opens once you have both answered" in response.content.decode()
@@ -133,11 +132,11 @@ def test_both_answers_appear_together_once_both_have_answered(people):
     alice, bob = people["alice"], people["bob"]
     question_id = question_ids()[5]
     answer(alice, question_id, SECRET)
-    url = reverse("practices:question", args=[question_id])
+    url = reverse("questions:question", args=[question_id])
     page = client_for(bob).get(url).content.decode()
     assert "Alice has answered" in page
     response = client_for(bob).post(
-        reverse("practices:answer", args=[question_id]), {"text": "BOB-WORDS"}, **HTMX
+        reverse("questions:answer", args=[question_id]), {"text": "BOB-WORDS"}, **HTMX
     )
     assert SECRET in response.content.decode()
     assert "BOB-WORDS" in response.content.decode()
@@ -150,7 +149,7 @@ def test_waiting_poll_stays_silent_until_the_partner_answers(people):
     alice, bob = people["alice"], people["bob"]
     question_id = question_ids()[6]
     answer(alice, question_id, SECRET)
-    poll = reverse("practices:question_state", args=[question_id]) + "?waiting=1"
+    poll = reverse("questions:state", args=[question_id]) + "?waiting=1"
     as_alice = client_for(alice)
     assert as_alice.get(poll, **HTMX).status_code == 204
     answer(bob, question_id, "BOB-WORDS")
@@ -170,7 +169,7 @@ def test_strangers_and_former_partners_see_nothing(people):
             assert SECRET not in body, url
             assert "BOB-WORDS" not in body, url
     for person in (charlie, dana):
-        response = client_for(person).get(reverse("practices:question", args=[question_id]))
+        response = client_for(person).get(reverse("questions:question", args=[question_id]))
         assert response.status_code == 404
 
 
@@ -192,7 +191,7 @@ def test_answers_from_a_former_couple_stay_with_that_couple(people):
     question_id = question_ids()[10]
     Answer.objects.create(couple=old_couple, question_id=question_id, user=alice, text="OLD-A")
     Answer.objects.create(couple=old_couple, question_id=question_id, user=dana, text="DANA-OLD")
-    url = reverse("practices:question", args=[question_id])
+    url = reverse("questions:question", args=[question_id])
     for person in (alice, bob):
         body = client_for(person).get(url).content.decode()
         assert "DANA-OLD" not in body and "OLD-A" not in body

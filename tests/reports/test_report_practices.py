@@ -3,11 +3,12 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from tending.conversations.models import Conversation
 from tending.core.timezones import local_today
 from tending.couples.models import Couple
 from tending.couples.selectors import active_couple_for
 from tending.couples.services import unpair
-from tending.practices.models import Conversation, PracticeLog
+from tending.practices.models import PracticeLog
 from tending.reports.pdf import render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import create_share_link

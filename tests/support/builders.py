@@ -7,11 +7,12 @@ from django.utils import timezone
 
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
+from tending.conversations.models import Conversation
+from tending.conversations.services import start_conversation
 from tending.core.timezones import local_today
 from tending.couples.models import Couple
 from tending.couples.selectors import active_couple_for
-from tending.practices import services as practice_services
-from tending.practices.models import Conversation
+from tending.questions.services import answer_question
 from tending.reports.models import Report
 from tending.reports.services import create_report
 
@@ -84,11 +85,11 @@ def couple_of(user) -> Couple | None:
 
 
 def answer(user, question_id: str, text: str):
-    return practice_services.answer_question(user=user, question_id=question_id, text=text)
+    return answer_question(user=user, question_id=question_id, text=text)
 
 
 def conversation(user, kind=Conversation.Kind.STRESS, **options) -> Conversation:
-    return practice_services.start_conversation(user=user, kind=kind, **options)
+    return start_conversation(user=user, kind=kind, **options)
 
 
 def report_for(user, *, days: int = 30, **choices) -> Report:

@@ -10,24 +10,21 @@ from django.urls import reverse
 from tending.accounts.models import User
 from tending.accounts.services import delete_account
 from tending.api.services import create_token
+from tending.appreciations.models import Appreciation
 from tending.assessments.selectors import instrument_for
 from tending.assessments.services import record_result
 from tending.checkins.models import CheckIn
 from tending.coach.models import GentleMessage
+from tending.conversations.models import Conversation
 from tending.core.rotation import encrypted_fields_by_model
 from tending.couples.selectors import active_couple_for
 from tending.couples.services import create_invite, unpair
 from tending.learn.models import Reflection
-from tending.practices.models import (
-    Answer,
-    Appreciation,
-    Conversation,
-    PracticeLog,
-    QuestionMessage,
-    Ritual,
-)
+from tending.practices.models import PracticeLog
+from tending.questions.models import Answer, QuestionMessage
 from tending.reports.models import ShareAccess
 from tending.reports.services import create_report, create_share_link
+from tending.rituals.models import Ritual
 from tending.safety.models import SafetyPlan
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import PASSWORD, client_for, make_user, pair

@@ -14,6 +14,7 @@ from django.db import connection, models
 
 from tending.checkins.models import NOTE_MAX_LENGTH, CheckIn, Response
 from tending.coach.models import GentleMessage
+from tending.conversations.models import Conversation
 from tending.core.encryption import (
     UndecryptableTextError,
     decrypt_column,
@@ -23,7 +24,7 @@ from tending.core.encryption import (
 from tending.core.fields import EncryptedTextField
 from tending.couples.selectors import active_couple_for
 from tending.learn.models import Reflection
-from tending.practices.models import Answer, Conversation
+from tending.questions.models import Answer
 from tending.safety.models import SafetyPlan
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import make_user, pair

@@ -12,24 +12,19 @@ from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from tending.accounts.models import User
+from tending.appreciations.models import Appreciation
 from tending.assessments.models import Result
 from tending.assessments.scoring import get_instrument
 from tending.assessments.services import record_result
 from tending.coach.models import GentleMessage
+from tending.conversations.models import Conversation
 from tending.couples.models import Couple
 from tending.couples.selectors import active_couple_for
 from tending.learn.models import Reflection
-from tending.practices.models import (
-    Answer,
-    Appreciation,
-    Conversation,
-    FavouriteQuestion,
-    PracticeLog,
-    QuestionMessage,
-    Ritual,
-    RitualDone,
-)
+from tending.practices.models import PracticeLog
+from tending.questions.models import Answer, FavouriteQuestion, QuestionMessage
 from tending.reports.models import Report, ShareAccess, ShareLink
+from tending.rituals.models import Ritual, RitualDone
 from tending.safety.models import SafetyPlan
 from tending.yourdata.services import export_archive, import_archive
 

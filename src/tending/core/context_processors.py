@@ -25,7 +25,11 @@ class NavSection:
 PRIMARY_SECTIONS = (
     NavSection("Home", "home:index"),
     NavSection("Check in", "checkins:checkin"),
-    NavSection("Practices", "practices:index", ("practices",)),
+    NavSection(
+        "Practices",
+        "practices:index",
+        ("practices", "questions", "appreciations", "conversations", "breathing", "rituals"),
+    ),
     NavSection("Coach", "coach:index", ("coach",)),
 )
 MORE_SECTIONS = (

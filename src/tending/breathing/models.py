@@ -1,0 +1,45 @@
+"""Invitations to breathe together.
+
+The tables keep the names they had in the practices app, so no row moved."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from tending.breathing.patterns import PATTERNS
+
+BREATHING_INVITE_LIFETIME = dt.timedelta(minutes=15)
+
+
+class BreathingInviteQuerySet(models.QuerySet):
+    def fresh(self, now: dt.datetime | None = None):
+        """Not joined yet, and sent within the last fifteen minutes."""
+        since = (now or timezone.now()) - BREATHING_INVITE_LIFETIME
+        return self.filter(created_at__gte=since, joined_at__isnull=True)
+
+
+class BreathingInvite(models.Model):
+    """An invitation to the partner to start the same breathing session now."""
+
+    couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    pattern = models.CharField(max_length=10)
+    minutes = models.PositiveSmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    joined_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BreathingInviteQuerySet.as_manager()
+
+    class Meta:
+        db_table = "practices_breathinginvite"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Breathing invite from {self.sender}"
+
+    @property
+    def pattern_title(self) -> str:
+        pattern = PATTERNS.get(self.pattern)
+        return pattern.title if pattern else self.pattern

@@ -1,0 +1,148 @@
+"""Reads for questions. A partner's answer leaves here only once both have answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from tending.questions import decks
+from tending.questions.models import Answer, FavouriteQuestion, QuestionDay, QuestionMessage
+from tending.questions.schedule import couple_day, daily_question_id
+
+EARLIER_QUESTIONS = 30
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """One question as the viewer may see it: the partner's words only once revealed."""
+
+    question: decks.Question
+    deck_title: str
+    my_answer: str
+    partner_answered: bool
+    revealed: bool
+    partner_answer: str = ""
+    messages: tuple[QuestionMessage, ...] = ()
+    is_favourite: bool = False
+    is_today: bool = False
+
+    @property
+    def i_answered(self) -> bool:
+        return bool(self.my_answer)
+
+
+def todays_question_id(couple, user, partner, now: dt.datetime | None = None) -> str:
+    day = couple_day(user, partner, now)
+    choice = QuestionDay.objects.filter(couple=couple, day=day).only("question_id").first()
+    return choice.question_id if choice else daily_question_id(couple.pk, day)
+
+
+def _deck_title(question: decks.Question) -> str:
+    deck = decks.load_decks().get(question.deck_key)
+    return deck.title if deck else ""
+
+
+def question_view(
+    *,
+    viewer,
+    couple,
+    question_id: str,
+    with_thread: bool = True,
+    is_today: bool = False,
+) -> QuestionView | None:
+    """The viewer's view of a question for their couple, or None for an unknown question."""
+    try:
+        question = decks.question_by_id(question_id)
+    except KeyError:
+        return None
+    answers = list(
+        Answer.objects.filter(couple=couple, question_id=question_id).only("user_id", "text")
+    )
+    mine = next((a for a in answers if a.user_id == viewer.pk), None)
+    theirs = next((a for a in answers if a.user_id != viewer.pk), None)
+    both = mine is not None and theirs is not None
+    messages: tuple[QuestionMessage, ...] = ()
+    if both and with_thread:
+        messages = tuple(
+            QuestionMessage.objects.filter(couple=couple, question_id=question_id).select_related(
+                "author"
+            )
+        )
+    return QuestionView(
+        question=question,
+        deck_title=_deck_title(question),
+        my_answer=mine.text if mine else "",
+        partner_answered=theirs is not None,
+        revealed=both,
+        partner_answer=theirs.text if both else "",
+        messages=messages,
+        is_favourite=with_thread
+        and FavouriteQuestion.objects.filter(user=viewer, question_id=question_id).exists(),
+        is_today=is_today,
+    )
+
+
+def todays_question(viewer, couple, partner, now: dt.datetime | None = None):
+    """Today's question for the home card: no thread, two queries."""
+    if couple is None:
+        return None
+    qid = todays_question_id(couple, viewer, partner, now)
+    return question_view(
+        viewer=viewer, couple=couple, question_id=qid, with_thread=False, is_today=True
+    )
+
+
+@dataclass(frozen=True)
+class EarlierQuestion:
+    question: decks.Question
+    i_answered: bool
+    partner_answered: bool
+
+    @property
+    def revealed(self) -> bool:
+        return self.i_answered and self.partner_answered
+
+
+def earlier_questions(viewer, couple) -> list[EarlierQuestion]:
+    """Questions either partner has answered, most recent first."""
+    rows = (
+        Answer.objects.filter(couple=couple)
+        .order_by("-created_at")
+        .values_list("question_id", "user_id")[: EARLIER_QUESTIONS * 2]
+    )
+    seen: dict[str, dict[str, bool]] = {}
+    for question_id, user_id in rows:
+        entry = seen.setdefault(question_id, {"mine": False, "theirs": False})
+        entry["mine" if user_id == viewer.pk else "theirs"] = True
+    result = []
+    for question_id, entry in list(seen.items())[:EARLIER_QUESTIONS]:
+        try:
+            question = decks.question_by_id(question_id)
+        except KeyError:
+            continue
+        result.append(EarlierQuestion(question, entry["mine"], entry["theirs"]))
+    return result
+
+
+def favourite_questions(viewer) -> list[decks.Question]:
+    ids = FavouriteQuestion.objects.filter(user=viewer).values_list("question_id", flat=True)
+    questions = []
+    for question_id in ids:
+        try:
+            questions.append(decks.question_by_id(question_id))
+        except KeyError:
+            continue
+    return questions
+
+
+def favourite_ids(viewer) -> set[str]:
+    return set(FavouriteQuestion.objects.filter(user=viewer).values_list("question_id", flat=True))
+
+
+def home_cards(*, viewer, couple, partner) -> dict:
+    """Today's question, answered or not, for a couple."""
+    return {"todays_question": todays_question(viewer, couple, partner)}
+
+
+def practice_cards(*, viewer, couple, partner) -> dict:
+    return home_cards(viewer=viewer, couple=couple, partner=partner)

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tending.core.timezones import local_today, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_today
 from tending.insights.selectors import weekly_summary
 from tests.support.builders import backdate_couple, make_checkin
 from tests.support.people import client_for

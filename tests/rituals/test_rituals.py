@@ -3,7 +3,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tending.core.timezones import local_today, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_today
 from tending.practices.services import PracticeError
 from tending.rituals.models import RitualDone
 from tending.rituals.selectors import ritual_progress_text, ritual_views, streak_text

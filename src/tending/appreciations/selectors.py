@@ -9,7 +9,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from tending.appreciations.models import Appreciation
-from tending.core.timezones import local_now, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_now
 
 HOME_APPRECIATIONS = 3
 HOME_APPRECIATION_DAYS = 14

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 from tending.checkins.feelings import NEED_LABELS, SCALES
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
-from tending.core.timezones import local_today, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_today
 
 TURNED_TOWARD_WINDOW = dt.timedelta(hours=24)
 QUICK_RESPONSES = tuple(

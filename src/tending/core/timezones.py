@@ -29,8 +29,3 @@ def local_now(user, now: dt.datetime | None = None) -> dt.datetime:
 
 def local_today(user, now: dt.datetime | None = None) -> dt.date:
     return local_now(user, now).date()
-
-
-def week_start(day: dt.date) -> dt.date:
-    """Monday of the week that holds ``day``."""
-    return day - dt.timedelta(days=day.weekday())

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from tending.core.calendar import plain_number as _number
+
 WIDTH = 360
 LINE_HEIGHT = 170
 MARGIN_LEFT = 30
@@ -37,10 +39,6 @@ class LineSeries:
 
 def short_date(day: dt.date) -> str:
     return f"{day.day} {day:%b}"
-
-
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _open_svg(title: str, height: int, chart_id: str) -> list[str]:

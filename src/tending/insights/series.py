@@ -35,10 +35,6 @@ def mean(values: Iterable[float | None]) -> float | None:
     return sum(recorded) / len(recorded) if recorded else None
 
 
-def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 @dataclass(frozen=True)
 class Period:
     """A run of days summarised together (a week, or a block of weeks on long ranges)."""

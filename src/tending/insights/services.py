@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from tending.core.timezones import local_today, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_today
 from tending.insights.models import InsightPreferences, WeeklySummarySent
 from tending.insights.selectors import weekly_summary
 

@@ -4,6 +4,8 @@ No Django import."""
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from tending.core.calendar import plain_number as _number
+
 SCALE_WORDS = {
     "mood": ("Very low", "Low", "Okay", "Good", "Very good"),
     "stress": ("Calm", "A little", "Somewhat", "Very", "Overwhelmed"),
@@ -25,10 +27,6 @@ class WeekNumbers:
 def scale_word(key: str, value: float) -> str:
     words = SCALE_WORDS[key]
     return words[min(max(round(value), 1), 5) - 1].lower()
-
-
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _change(now: float | None, before: float | None) -> str:

@@ -10,15 +10,8 @@ from tending.checkins.models import CheckIn
 from tending.core.timezones import zone_for
 from tending.couples.selectors import active_couple_for, couple_and_partner
 from tending.insights import series
-from tending.insights.selectors import (
-    MEASURES,
-    Chart,
-    DayReading,
-    assessment_rows,
-    format_number,
-    measure_chart,
-    visible_readings,
-)
+from tending.insights.display import MEASURES, Chart, format_number, measure_chart
+from tending.insights.readings import DayReading, assessment_rows, visible_readings
 from tending.practices.models import PracticeLog
 from tending.reports.models import PartnerReportConsent, Report, ShareAccess, ShareLink
 

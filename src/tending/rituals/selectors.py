@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from tending.core.timezones import local_today, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_today
 from tending.rituals.models import Ritual, RitualDone
 from tending.rituals.suggestions import Suggestion, load_ritual_suggestions
 

@@ -7,7 +7,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from tending.core.timezones import local_today, week_start
+from tending.core.calendar import week_start
+from tending.core.timezones import local_today
 from tending.couples.models import Couple
 from tending.practices.services import (
     PracticeError,

@@ -135,7 +135,6 @@ def counted_modules() -> list[Path]:
     return [path for path in python_files() if "migrations" not in path.parts]
 
 
-@pytest.mark.xfail(strict=True, reason="practices and insights are not split yet")
 def test_no_module_is_longer_than_a_newcomer_can_read():
     long = {
         str(path.relative_to(PACKAGE)): lines

@@ -6,63 +6,43 @@ help (feelings, needs, appreciation), each with the span it covers, a one-senten
 explanation and a suggested rewrite.
 
 The rules and word lists live in ``data/rules.toml`` and ``data/lexicons.toml`` so that
-every finding can be traced to a readable rule. They are loaded and compiled once, when
-this module is imported. The module uses only the standard library.
+every finding can be traced to a readable rule. ``coach.rules`` loads and compiles them
+once, when it is imported. The module uses only the standard library.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
 
-KINDS = (
-    "criticism",
-    "contempt",
-    "defensiveness",
-    "absolutes",
-    "blame",
-    "stonewalling",
-    "positive",
+from tending.coach.rules import (
+    ALWAYS_TRIED,
+    BEGINS,
+    BUT,
+    CLAUSE_BREAK,
+    DOUBLE_QUOTED,
+    EMOTION_WORD,
+    HARSH_KINDS,
+    KINDS,
+    LOOK_BACK,
+    MORE_EMOTIONS,
+    NEED_CUE,
+    NEED_WORD,
+    NEGATION,
+    REPORTED_SPEECH,
+    RULES,
+    RULES_BY_SYMBOL,
+    RULES_BY_WORD,
+    SENTENCE_BREAK,
+    SINGLE_QUOTED,
+    STRAIGHTEN,
+    WORD,
+    WORDS_BEFORE,
+    Rule,
+    emotion_name,
+    need_name,
 )
-HARSH_KINDS = frozenset({"criticism", "contempt", "blame", "stonewalling"})
-DATA_DIR = Path(__file__).with_name("data")
-
-# Each replacement is one character for one character, so offsets into the
-# straightened text are offsets into the original.
-_STRAIGHTEN = str.maketrans(
-    {
-        "\u2019": "'",
-        "\u2018": "'",
-        "\u02bc": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-    }
-)
-_DOUBLE_QUOTED = re.compile(r'"[^"\n]{0,500}"')
-_SINGLE_QUOTED = re.compile(r"'(?=\w)[^\n]{0,200}?(?<=[\w.!?,])'(?!\w)")
-_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
-_CLAUSE_BREAK = re.compile(r"[.!?;,:\n()\u2014\u2013]+|\s-\s|\s(?:but|and)\b")
-_BUT = re.compile(r"\bbut\b")
-_MACRO = re.compile(r"@(\w+)")
-_SEPARATORS = re.compile(r"[\s'-]+")
-_WORD = re.compile(r"[a-z0-9]+")
-_BEGINS = {
-    "clause": re.compile(
-        r"(?:^|[.!?;,:\n(*]|\b(?:but|so|and))\s*"
-        r"(?:(?:oh|ok|okay|k|fine|yeah|yep|sure|meh|well|just|lol|lmao|ugh|wow)[,.!]*\s+){0,2}$"
-    ),
-    "sentence": re.compile(r"(?:^|[.!?\n])\s*$"),
-}
-_LOOK_BACK = 40
-_UPPERCASE_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -85,224 +65,6 @@ class Analysis:
     needs: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Rule:
-    kind: str
-    name: str
-    pattern: re.Pattern[str]
-    triggers: frozenset[str]
-    trigger_symbols: tuple[str, ...]
-    unless_before: re.Pattern[str] | None
-    unless_after: re.Pattern[str] | None
-    negatable: bool
-    look_past_but: bool
-    starts: str | None
-    explanation: str
-    suggestion: str
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """A word-list entry as a regex: apostrophes optional, spaces and hyphens alike."""
-    parts = []
-    for char in phrase:
-        if char == "'":
-            parts.append("'?")
-        elif char in " -":
-            parts.append(r"[\s-]*")
-        else:
-            parts.append(re.escape(char))
-    body = "".join(parts)
-    prefix = r"\b" if phrase[0].isalnum() else ""
-    suffix = r"\b" if phrase[-1].isalnum() else ""
-    return prefix + body + suffix
-
-
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted({phrase.lower() for phrase in phrases}, key=lambda p: (-len(p), p))
-    return "(?:" + "|".join(_phrase_pattern(phrase) for phrase in ordered) + ")"
-
-
-def _load() -> tuple[dict, dict]:
-    with open(DATA_DIR / "rules.toml", "rb") as rules_file:
-        rules = tomllib.load(rules_file)
-    with open(DATA_DIR / "lexicons.toml", "rb") as lexicons_file:
-        lexicons = tomllib.load(lexicons_file)
-    return rules, lexicons
-
-
-_RULES_DATA, _LEXICONS = _load()
-_EMOTION_NAMES = [word for words in _LEXICONS["emotions"].values() for word in words]
-_FRAGMENTS: dict[str, str] = {
-    **{name: _alternation(words) for name, words in _LEXICONS["lexicon"].items()},
-    "emotions": _alternation(_EMOTION_NAMES),
-    **{name: f"(?:{fragment})" for name, fragment in _RULES_DATA["macros"].items()},
-}
-
-
-def _expand(pattern: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name not in _FRAGMENTS:
-            raise KeyError(f"unknown fragment @{name} in coach rules")
-        return _expand(_FRAGMENTS[name])
-
-    return _MACRO.sub(replace, pattern)
-
-
-def _compile(pattern: str | None) -> re.Pattern[str] | None:
-    """Compile a rule pattern for lowercased text; matching without IGNORECASE is faster."""
-    if pattern is None:
-        return None
-    expanded = _expand(pattern)
-    if _UPPERCASE_LITERAL.search(expanded):
-        raise ValueError(f"coach patterns must be lowercase: {pattern!r}")
-    return re.compile(expanded)
-
-
-def _top_level_alternatives(pattern: str) -> list[str]:
-    alternatives, depth, in_class, escaped, current = [], 0, False, False, []
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            alternatives.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    alternatives.append("".join(current))
-    return alternatives
-
-
-def _compile_rule_pattern(pattern: str) -> re.Pattern[str]:
-    """Compile a rule, moving each leading word boundary out of the regex.
-
-    A pattern that starts with a literal lets the regex engine skip ahead to the
-    letters it can start with; a leading \\b prevents that. The boundary is checked
-    instead on each match (see ``_starts_a_word``).
-    """
-    expanded = _expand(pattern)
-    alternatives = [
-        alternative.removeprefix(r"\b") for alternative in _top_level_alternatives(expanded)
-    ]
-    return _compile("(?:" + "|".join(alternatives) + ")")
-
-
-def _longest_word(phrase: str) -> str:
-    return max(_WORD.findall(phrase.lower()), key=len, default=phrase)
-
-
-def _triggers(entries: list[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words that let a rule run, and symbols (emoji) looked for in the text itself."""
-    words: set[str] = set()
-    for entry in entries:
-        if entry.startswith("@"):
-            name = entry[1:]
-            phrases = _EMOTION_NAMES if name == "emotions" else _LEXICONS["lexicon"][name]
-            words.update(_longest_word(phrase) for phrase in phrases)
-        else:
-            words.add(entry.lower())
-    symbols = tuple(word for word in words if not _WORD.fullmatch(word))
-    return frozenset(words.difference(symbols)), symbols
-
-
-def _build_rules() -> list[_Rule]:
-    kind_defaults = _RULES_DATA["kinds"]
-    rules = []
-    for entry in _RULES_DATA["rule"]:
-        kind = entry["kind"]
-        if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r} in coach rule {entry['name']!r}")
-        triggers, trigger_symbols = _triggers(entry.get("triggers", []))
-        rules.append(
-            _Rule(
-                kind=kind,
-                name=entry["name"],
-                pattern=_compile_rule_pattern(entry["pattern"]),
-                triggers=triggers,
-                trigger_symbols=trigger_symbols,
-                unless_before=_compile(entry.get("unless_before")),
-                unless_after=_compile(entry.get("unless_after")),
-                negatable=entry.get("negatable", kind != "positive"),
-                look_past_but=entry.get("look_past_but", False),
-                starts=entry.get("starts"),
-                explanation=entry.get("explanation", kind_defaults[kind]["explanation"]),
-                suggestion=entry.get("suggestion", kind_defaults[kind]["suggestion"]),
-            )
-        )
-    return rules
-
-
-_RULES = _build_rules()
-_ALWAYS_TRIED = [
-    i for i, rule in enumerate(_RULES) if not rule.triggers and not rule.trigger_symbols
-]
-_RULES_BY_WORD: dict[str, list[int]] = {}
-_RULES_BY_SYMBOL: dict[str, list[int]] = {}
-for _index, _rule in enumerate(_RULES):
-    for _word in _rule.triggers:
-        _RULES_BY_WORD.setdefault(_word, []).append(_index)
-    for _symbol in _rule.trigger_symbols:
-        _RULES_BY_SYMBOL.setdefault(_symbol, []).append(_index)
-_SETTINGS = _RULES_DATA["settings"]
-_NEGATION = _compile(_SETTINGS["negation"])
-_REPORTED_SPEECH = _compile(_SETTINGS["reported_speech"])
-_WORDS_BEFORE = int(_SETTINGS["words_before"])
-
-_EMOTION_WORD = re.compile(
-    _expand(
-        r"(?:feel|feels|felt|feeling|@im|i was|i'?ve been|i have been|i get|i got|"
-        r"makes? me|made me|leaves me|left me|we'?re|we are|we were)"
-        r"(?:\s+@feel_intens)*\s+(?:like\s+)?(@emotions)"
-    )
-)
-_MORE_EMOTIONS = re.compile(
-    _expand(r"\s*(?:,\s*|\s+and\s+|\s+or\s+|\s*/\s*)(?:@feel_intens\s+)*(@emotions)")
-)
-_NEED_CUE = re.compile(
-    r"\b(?:i (?:really |just |also )?need|i'?d (?:really )?(?:love|like)|"
-    r"i would (?:really )?(?:love|like)|would love|i (?:just |really )?want|i miss|"
-    r"it would (?:mean a lot|really help|help)|could (?:we|you)|can (?:we|you|i have)|"
-    r"would you|i'?m asking for|what would help|i'?m longing for|please)\b"
-)
-_NEED_PHRASES = [
-    (name, re.compile(_phrase_pattern(phrase.lower())))
-    for name, phrases in _LEXICONS["needs"].items()
-    for phrase in phrases
-]
-_NEED_WORD = re.compile(
-    _alternation([phrase for _, phrases in _LEXICONS["needs"].items() for phrase in phrases])
-)
-
-
-def _squashed(phrase: str) -> str:
-    return _SEPARATORS.sub("", phrase.lower())
-
-
-_EMOTION_BY_SQUASHED = {_squashed(name): name for name in reversed(_EMOTION_NAMES)}
-
-
-def _emotion_name(matched: str) -> str:
-    """The list entry a matched variant ("burnt-out", "left  out") stands for."""
-    return _EMOTION_BY_SQUASHED.get(_squashed(matched), matched)
-
-
-def _need_name(phrase: str) -> str:
-    for name, pattern in _NEED_PHRASES:
-        if pattern.fullmatch(phrase):
-            return name
-    return phrase.lower()
-
-
 def _single_quoted(text: str) -> list[tuple[int, int]]:
     """Spans in single quotes; an apostrophe inside a word ("you're") opens none."""
     spans = []
@@ -311,7 +73,7 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
         opens_quote = position == 0 or not (
             text[position - 1].isalnum() or text[position - 1] == "'"
         )
-        match = _SINGLE_QUOTED.match(text, position) if opens_quote else None
+        match = SINGLE_QUOTED.match(text, position) if opens_quote else None
         if match:
             spans.append(match.span())
             position = text.find("'", match.end())
@@ -325,11 +87,11 @@ class _Context:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = frozenset(_WORD.findall(text))
-        self.quoted = [match.span() for match in _DOUBLE_QUOTED.finditer(text)]
+        self.words = frozenset(WORD.findall(text))
+        self.quoted = [match.span() for match in DOUBLE_QUOTED.finditer(text)]
         self.quoted.extend(_single_quoted(text))
-        self.clause_ends = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
-        self.sentence_starts = [match.start() for match in _SENTENCE_BREAK.finditer(text)]
+        self.clause_ends = [match.end() for match in CLAUSE_BREAK.finditer(text)]
+        self.sentence_starts = [match.start() for match in SENTENCE_BREAK.finditer(text)]
 
     def in_quotes(self, start: int, end: int) -> bool:
         return any(start < q_end and q_start < end for q_start, q_end in self.quoted)
@@ -338,7 +100,7 @@ class _Context:
         index = bisect_right(self.clause_ends, start)
         clause_start = self.clause_ends[index - 1] if index else 0
         words = self.text[clause_start:start].split()
-        return " ".join(words[-_WORDS_BEFORE:]) + (" " if words else "")
+        return " ".join(words[-WORDS_BEFORE:]) + (" " if words else "")
 
     def rest_of_sentence(self, end: int, past_but: bool = False) -> str:
         index = bisect_right(self.sentence_starts, end - 1)
@@ -348,21 +110,21 @@ class _Context:
         rest = self.text[end:sentence_end]
         if past_but:
             return rest
-        but = _BUT.search(rest)
+        but = BUT.search(rest)
         return rest[: but.start()] if but else rest
 
 
-def _keeps(rule: _Rule, match: re.Match[str], context: _Context) -> bool:
+def _keeps(rule: Rule, match: re.Match[str], context: _Context) -> bool:
     start, end = match.span()
     if context.in_quotes(start, end):
         return False
-    if rule.starts and not _BEGINS[rule.starts].search(
-        context.text, max(0, start - _LOOK_BACK), start
+    if rule.starts and not BEGINS[rule.starts].search(
+        context.text, max(0, start - LOOK_BACK), start
     ):
         return False
     if rule.negatable or rule.unless_before:
         before = context.words_before(start)
-        if rule.negatable and (_NEGATION.search(before) or _REPORTED_SPEECH.search(before)):
+        if rule.negatable and (NEGATION.search(before) or REPORTED_SPEECH.search(before)):
             return False
         if rule.unless_before and rule.unless_before.search(before):
             return False
@@ -379,7 +141,7 @@ def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merge(candidates: list[tuple[int, int, _Rule]], text: str) -> list[Finding]:
+def _merge(candidates: list[tuple[int, int, Rule]], text: str) -> list[Finding]:
     """One finding per overlapping run of the same kind, worded by its first rule."""
     findings: list[Finding] = []
     for kind in KINDS:
@@ -408,24 +170,24 @@ def _merge(candidates: list[tuple[int, int, _Rule]], text: str) -> list[Finding]
 
 def _emotions(context: _Context) -> list[str]:
     found: list[str] = []
-    for match in _EMOTION_WORD.finditer(context.text):
+    for match in EMOTION_WORD.finditer(context.text):
         if not _starts_a_word(context.text, match.start()) or context.in_quotes(*match.span()):
             continue
-        found.append(_emotion_name(match.group(1)))
+        found.append(emotion_name(match.group(1)))
         position = match.end()
-        while more := _MORE_EMOTIONS.match(context.text, position):
-            found.append(_emotion_name(more.group(1)))
+        while more := MORE_EMOTIONS.match(context.text, position):
+            found.append(emotion_name(more.group(1)))
             position = more.end()
     return list(dict.fromkeys(found))
 
 
 def _needs(context: _Context) -> list[str]:
     found: list[str] = []
-    for cue in _NEED_CUE.finditer(context.text):
+    for cue in NEED_CUE.finditer(context.text):
         if context.in_quotes(*cue.span()):
             continue
         rest = context.rest_of_sentence(cue.end())
-        found.extend(_need_name(match.group(0)) for match in _NEED_WORD.finditer(rest))
+        found.extend(need_name(match.group(0)) for match in NEED_WORD.finditer(rest))
     return list(dict.fromkeys(found))
 
 
@@ -453,22 +215,22 @@ def _lowercase(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def _rules_for(context: _Context) -> list[_Rule]:
+def _rules_for(context: _Context) -> list[Rule]:
     """The rules whose trigger words occur in the message, in file order."""
-    chosen = set(_ALWAYS_TRIED)
+    chosen = set(ALWAYS_TRIED)
     for word in context.words:
-        chosen.update(_RULES_BY_WORD.get(word, ()))
-    for symbol, indices in _RULES_BY_SYMBOL.items():
+        chosen.update(RULES_BY_WORD.get(word, ()))
+    for symbol, indices in RULES_BY_SYMBOL.items():
         if symbol in context.text:
             chosen.update(indices)
-    return [_RULES[index] for index in sorted(chosen)]
+    return [RULES[index] for index in sorted(chosen)]
 
 
 def _starts_a_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
 
 
-def _matches(rule: _Rule, context: _Context) -> list[tuple[int, int, _Rule]]:
+def _matches(rule: Rule, context: _Context) -> list[tuple[int, int, Rule]]:
     found = []
     for match in rule.pattern.finditer(context.text):
         if (
@@ -485,7 +247,7 @@ def analyse(text: str) -> Analysis:
     """Find harsh and gentle patterns in ``text`` and judge its overall tone."""
     if not text or not text.strip():
         return Analysis()
-    context = _Context(_lowercase(text.translate(_STRAIGHTEN)))
+    context = _Context(_lowercase(text.translate(STRAIGHTEN)))
     candidates = []
     for rule in _rules_for(context):
         candidates.extend(_matches(rule, context))

@@ -1,12 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tending.api import selectors, services
+from tending.api.access import own_token
 from tending.api.forms import TokenForm
-from tending.api.models import PersonalAccessToken
 
 
 @never_cache
@@ -34,7 +34,7 @@ def tokens(request):
 @login_required
 @require_POST
 def revoke(request, token_id: int):
-    token = get_object_or_404(PersonalAccessToken, pk=token_id, user=request.user)
+    token = own_token(request.user, token_id)
     if services.revoke_token(user=request.user, token_id=token.pk):
         messages.success(request, "The token is revoked. Anything using it can no longer connect.")
     else:

@@ -9,6 +9,15 @@ class Sharing(models.TextChoices):
     BAND_AND_SCORE = "band_and_score", "The band and the score"
 
 
+class ResultQuerySet(models.QuerySet):
+    def shared_with_partner(self, couple, owner):
+        """What ``owner`` chose to share with their partner in ``couple``: results taken
+        since the couple began, with a sharing other than nothing."""
+        return self.filter(user=owner, taken_at__gte=couple.started_at).exclude(
+            sharing=Sharing.NOTHING
+        )
+
+
 class Result(models.Model):
     """One completed questionnaire: the raw answers and what they scored, for re-scoring."""
 
@@ -24,6 +33,8 @@ class Result(models.Model):
     sharing = models.CharField(max_length=20, choices=Sharing.choices, default=Sharing.NOTHING)
     nudge_dismissed = models.BooleanField(default=False)
     taken_at = models.DateTimeField(default=timezone.now)
+
+    objects = ResultQuerySet.as_manager()
 
     class Meta:
         ordering = ["-taken_at", "-pk"]

@@ -262,11 +262,9 @@ def shared_by_partner(viewer) -> tuple[object | None, list[SharedResult]]:
     couple, partner = couple_and_partner(viewer)
     if partner is None:
         return None, []
-    results = (
-        Result.objects.filter(user=partner, taken_at__gte=couple.started_at)
-        .exclude(sharing=Sharing.NOTHING)
-        .order_by("-taken_at", "-pk")[:PARTNER_RESULTS_SHOWN]
-    )
+    results = Result.objects.shared_with_partner(couple, partner).order_by("-taken_at", "-pk")[
+        :PARTNER_RESULTS_SHOWN
+    ]
     views = [shared_view(result) for result in results]
     return partner, [view for view in views if view is not None]
 

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tending.assessments import scoring, selectors, services
+from tending.assessments.access import own_result
 from tending.assessments.forms import QuestionnaireForm, ScheduleForm, SharingForm
-from tending.assessments.models import Result, Sharing
+from tending.assessments.models import Sharing
 from tending.safety.services import safety_screen_url
 
 
@@ -16,10 +17,6 @@ def _instrument_or_404(key: str) -> scoring.Instrument:
     if instrument is None:
         raise Http404("No such questionnaire")
     return instrument
-
-
-def _own_result_or_404(request, result_id: int) -> Result:
-    return get_object_or_404(Result, pk=result_id, user=request.user)
 
 
 @login_required
@@ -66,7 +63,7 @@ def take(request, key: str):
 
 @login_required
 def result(request, result_id: int):
-    view = selectors.result_view(_own_result_or_404(request, result_id))
+    view = selectors.result_view(own_result(request.user, result_id))
     return render(
         request,
         "assessments/result.html",
@@ -77,7 +74,7 @@ def result(request, result_id: int):
 @login_required
 @require_POST
 def share(request, result_id: int):
-    own = _own_result_or_404(request, result_id)
+    own = own_result(request.user, result_id)
     form = SharingForm(request.POST)
     if form.is_valid():
         services.set_sharing(user=request.user, result=own, sharing=form.cleaned_data["sharing"])
@@ -93,7 +90,7 @@ def share(request, result_id: int):
 @login_required
 @require_POST
 def dismiss_nudge(request, result_id: int):
-    services.dismiss_nudge(user=request.user, result=_own_result_or_404(request, result_id))
+    services.dismiss_nudge(user=request.user, result=own_result(request.user, result_id))
     messages.success(request, "Hidden. The guide to getting help is always under Get help.")
     if request.POST.get("back") == "result":
         return redirect("assessments:result", result_id=result_id)

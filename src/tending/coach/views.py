@@ -10,15 +10,12 @@ from tending.coach.analysis import analyse
 from tending.coach.forms import IStatementForm, MessageForm
 from tending.coach.highlight import reading_of
 from tending.coach.statements import compose
+from tending.core.http import is_htmx
 from tending.couples.selectors import couple_and_partner
 from tending.safety.services import safety_screen_url, wants_safety_screen
 
 HINT_FIELDS = ("text", "note", "message")
 AFTER_READING = {"home": "home:index", "messages": "coach:messages"}
-
-
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
 
 
 def _reading(text: str):
@@ -38,7 +35,7 @@ def before_you_say_it(request):
         "reading": reading,
         "crisis": form.is_bound and wants_safety_screen(form["message"].value()),
     }
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "coach/_analysis.html", {**context, "live": True})
     return render(
         request, "coach/before_you_say_it.html", context, status=400 if form.errors else 200
@@ -66,7 +63,7 @@ def i_statement(request):
     """Build "I feel … about … I need …. Would you …?" one step at a time."""
     form = IStatementForm(request.POST if request.method == "POST" else None)
     context = _builder_context(request.user, form, regenerate=True)
-    if _is_htmx(request):
+    if is_htmx(request):
         return render(request, "coach/_i_statement_preview.html", context)
     return render(request, "coach/i_statement.html", context, status=400 if form.errors else 200)
 

@@ -4,9 +4,9 @@ in one aggregate-friendly query over the chosen range."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Min
 
-from tending.assessments.models import Result, Sharing
+from tending.assessments.models import Result
 from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import requests_help
 from tending.checkins.models import CheckIn, Response
@@ -120,12 +120,10 @@ def assessment_rows(
     user, couple, partner, since: dt.datetime, until: dt.datetime | None = None
 ) -> tuple[AssessmentRow, ...]:
     """My results since ``since``, and my partner's shared ones since the couple began."""
-    visible = Q(user=user, taken_at__gte=since)
+    results = Result.objects.filter(user=user, taken_at__gte=since)
     if couple is not None and partner is not None:
-        visible |= Q(user=partner, taken_at__gte=max(since, couple.started_at)) & ~Q(
-            sharing=Sharing.NOTHING
-        )
-    results = Result.objects.filter(visible)
+        shared = Result.objects.shared_with_partner(couple, partner).filter(taken_at__gte=since)
+        results = results | shared
     if until is not None:
         results = results.filter(taken_at__lt=until)
     rows = []

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from tending.core.http import form_problem, is_htmx
 from tending.couples.selectors import couple_and_partner
 from tending.learn import selectors, services
 from tending.learn.articles import get_article, load_articles
@@ -60,8 +61,8 @@ def reflect(request, slug: str):
         else:
             form = None
     else:
-        problem = " ".join(str(e) for errors in form.errors.values() for e in errors)
-    if request.headers.get("HX-Request") == "true":
+        problem = form_problem(form)
+    if is_htmx(request):
         return render(
             request,
             "learn/_thread.html",

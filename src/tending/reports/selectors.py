@@ -2,7 +2,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from tending.checkins.feelings import NEED_LABELS
@@ -235,11 +234,6 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
 
 def reports_of(user) -> list[Report]:
     return list(Report.objects.filter(owner=user))
-
-
-def report_of(user, report_id: int) -> Report:
-    """The person's own report; anyone else's answers 404."""
-    return get_object_or_404(Report.objects.select_related("owner"), pk=report_id, owner=user)
 
 
 def share_links_of(report: Report) -> list[ShareLink]:

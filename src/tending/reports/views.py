@@ -1,13 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from tending.core.http import form_problem
 from tending.core.timezones import local_today
 from tending.couples.selectors import couple_and_partner
 from tending.reports import selectors, services
+from tending.reports.access import own_report, share_link_of
 from tending.reports.forms import ReportForm, ShareLinkForm
 from tending.reports.models import ShareAccess
 from tending.reports.pdf import render_report_pdf
@@ -58,7 +60,7 @@ def report_list(request):
 @login_required
 @require_GET
 def report_detail(request, report_id: int):
-    report = selectors.report_of(request.user, report_id)
+    report = own_report(request.user, report_id)
     return render(
         request,
         "reports/detail.html",
@@ -81,14 +83,14 @@ def report_detail(request, report_id: int):
 @login_required
 @require_GET
 def report_pdf(request, report_id: int):
-    report = selectors.report_of(request.user, report_id)
+    report = own_report(request.user, report_id)
     return pdf_response(selectors.report_content(report), pdf_filename(report))
 
 
 @login_required
 @require_POST
 def report_delete(request, report_id: int):
-    services.delete_report(report=selectors.report_of(request.user, report_id))
+    services.delete_report(report=own_report(request.user, report_id))
     messages.success(request, "The report and its links are deleted.")
     return redirect("reports:list")
 
@@ -96,7 +98,7 @@ def report_delete(request, report_id: int):
 @login_required
 @require_POST
 def share_create(request, report_id: int):
-    report = selectors.report_of(request.user, report_id)
+    report = own_report(request.user, report_id)
     form = ShareLinkForm(request.POST)
     if form.is_valid():
         services.create_share_link(
@@ -104,15 +106,15 @@ def share_create(request, report_id: int):
         )
         messages.success(request, "The link is ready to copy.")
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, form_problem(form))
     return redirect("reports:detail", report_id=report.pk)
 
 
 @login_required
 @require_POST
 def share_revoke(request, report_id: int, link_id: int):
-    report = selectors.report_of(request.user, report_id)
-    link = get_object_or_404(report.share_links, pk=link_id)
+    report = own_report(request.user, report_id)
+    link = share_link_of(report, link_id)
     services.revoke_share_link(link=link)
     messages.success(request, "The link no longer works.")
     return redirect("reports:detail", report_id=report.pk)

@@ -3,9 +3,9 @@ import datetime as dt
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation.trans_real import parse_accept_lang_header
 
+from tending.core.http import safe_next
 from tending.couples.selectors import couple_and_partner
 from tending.safety.crisis_lines import CountryLines, Directory, load_directory
 from tending.safety.models import HardTimeNotice, SafetyPlan
@@ -41,11 +41,7 @@ def lines_for(country_code: str) -> tuple[CountryLines | None, list[CountryLines
 
 def safe_return_url(request, candidate: str | None) -> str:
     """``candidate`` when it points back into Tending, otherwise home."""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return reverse("home:index")
+    return safe_next(request, candidate, reverse("home:index"))
 
 
 def plan_of(user) -> SafetyPlan | None:

@@ -23,6 +23,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/mypy
 	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/tending makemigrations --check --dry-run
 
 test: lint

@@ -105,9 +105,9 @@ def seed(extra_people: int, days: int) -> list[str]:
 
     from tending.accounts.models import User
     from tending.checkins.models import CheckIn
-    from tending.demo.seed import seed_demo
     from tending.core.timezones import local_today
     from tending.couples.models import Couple, Membership
+    from tending.demo.seed import seed_demo
 
     call_command("migrate", interactive=False, verbosity=0)
     call_command("createcachetable", verbosity=0)

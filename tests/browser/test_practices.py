@@ -32,7 +32,7 @@ def a_couple():
 def test_a_question_is_revealed_only_once_both_have_answered(visit):
     alice_user, bob_user = a_couple()
     question = question_by_id(
-        todays_question_id(active_couple_for(alice_user), alice_user, bob_user)
+        todays_question_id(active_couple_for(alice_user), alice_user, partner=bob_user)
     )
     alice = visit()
     bob = visit(phone=True)
@@ -120,7 +120,7 @@ def test_no_practices_or_learn_page_is_wider_than_a_phone(visit):
     """Every practices and Learn page, with answers, a thread, a meeting and rituals in it,
     fits a 390-px screen in light and dark mode."""
     alice_user, bob_user = a_couple()
-    question_id = todays_question_id(active_couple_for(alice_user), alice_user, bob_user)
+    question_id = todays_question_id(active_couple_for(alice_user), alice_user, partner=bob_user)
     answer_question(user=alice_user, question_id=question_id, text=LONG_WORD)
     answer_question(user=bob_user, question_id=question_id, text=BOB_ANSWER)
     post_question_message(user=bob_user, question_id=question_id, text=LONG_WORD)

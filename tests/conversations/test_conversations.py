@@ -25,9 +25,9 @@ def test_a_stress_conversation_runs_two_turns_and_is_logged_for_both(alice, bob)
     start = timezone.now()
     begin_conversation(user=bob, conversation_id=talk.pk, now=start)
     talk.refresh_from_db()
-    view = conversation_view(talk, alice, start + dt.timedelta(seconds=60))
+    view = conversation_view(talk, alice, now=start + dt.timedelta(seconds=60))
     assert (view.speaker, view.listener, view.seconds_left) == (alice, bob, 240)
-    assert conversation_view(talk, alice, start + dt.timedelta(seconds=400)).time_is_up
+    assert conversation_view(talk, alice, now=start + dt.timedelta(seconds=400)).time_is_up
     advance_conversation(user=alice, conversation_id=talk.pk, from_turn=0)
     advance_conversation(user=bob, conversation_id=talk.pk, from_turn=0)
     talk.refresh_from_db()

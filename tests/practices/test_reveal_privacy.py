@@ -103,7 +103,7 @@ def test_partner_never_sees_an_unrevealed_answer(people, question_index):
     alice, bob = people["alice"], people["bob"]
     question_id = question_ids()[question_index]
     answer(alice, question_id, SECRET)
-    today = todays_question_id(couple_of(alice), alice, bob)
+    today = todays_question_id(couple_of(alice), alice, partner=bob)
     answer(alice, today, SECRET + "-today")
     urls = readable_urls(alice, bob, question_id)
     urls["today"] = reverse("questions:question", args=[today])

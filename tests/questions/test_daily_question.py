@@ -14,10 +14,10 @@ NOON = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 
 def test_both_partners_get_the_same_question(alice, bob):
     couple = couple_of(alice)
-    assert todays_question_id(couple, alice, bob, NOON) == todays_question_id(
-        couple, bob, alice, NOON
+    assert todays_question_id(couple, alice, partner=bob, now=NOON) == todays_question_id(
+        couple, bob, partner=alice, now=NOON
     )
-    text = question_by_id(todays_question_id(couple, alice, bob)).text
+    text = question_by_id(todays_question_id(couple, alice, partner=bob)).text
     for person in (alice, bob):
         page = client_for(person).get(reverse("questions:today")).content.decode()
         assert text in page
@@ -37,22 +37,22 @@ def test_the_couples_day_begins_once_it_has_begun_for_both(alice, bob):
     assert couple_day(alice, bob, NOON) == dt.date(2026, 3, 10)
     couple = couple_of(alice)
     next_day = NOON + dt.timedelta(days=1)
-    assert todays_question_id(couple, alice, bob, NOON) != todays_question_id(
-        couple, alice, bob, next_day
+    assert todays_question_id(couple, alice, partner=bob, now=NOON) != todays_question_id(
+        couple, alice, partner=bob, now=next_day
     )
 
 
 def test_skipping_or_picking_changes_the_question_for_both(alice, bob):
     couple = couple_of(alice)
-    before = todays_question_id(couple, alice, bob)
+    before = todays_question_id(couple, alice, partner=bob)
     skip_question(user=bob)
-    skipped = todays_question_id(couple, alice, bob)
+    skipped = todays_question_id(couple, alice, partner=bob)
     assert skipped != before
-    assert todays_question_id(couple, bob, alice) == skipped
+    assert todays_question_id(couple, bob, partner=alice) == skipped
     chosen = all_questions()[17].id
     response = client_for(alice).post(reverse("questions:pick"), {"question_id": chosen})
     assert response.status_code == 302
-    assert todays_question_id(couple, bob, alice) == chosen
+    assert todays_question_id(couple, bob, partner=alice) == chosen
 
 
 def test_picking_an_unknown_question_says_so(alice):

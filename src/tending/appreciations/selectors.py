@@ -36,7 +36,7 @@ def _local_week_start(viewer, now: dt.datetime | None = None) -> dt.datetime:
     )
 
 
-def weekly_appreciation_counts(viewer, couple, now=None) -> AppreciationCounts:
+def weekly_appreciation_counts(viewer, couple, *, now=None) -> AppreciationCounts:
     """This week's appreciations given and received: for the viewer's eyes only."""
     if couple is None:
         return AppreciationCounts(0, 0)
@@ -49,7 +49,7 @@ def weekly_appreciation_counts(viewer, couple, now=None) -> AppreciationCounts:
     return AppreciationCounts(counts["given"], counts["received"])
 
 
-def appreciations_for_home(viewer, couple, now=None) -> list[Appreciation]:
+def appreciations_for_home(viewer, couple, *, now=None) -> list[Appreciation]:
     """The partner's latest appreciations of the viewer from the last two weeks."""
     if couple is None:
         return []
@@ -61,7 +61,7 @@ def appreciations_for_home(viewer, couple, now=None) -> list[Appreciation]:
     )
 
 
-def appreciations_received(viewer, couple, limit: int = 50) -> list[Appreciation]:
+def appreciations_received(viewer, couple, *, limit: int = 50) -> list[Appreciation]:
     if couple is None:
         return []
     return list(
@@ -71,7 +71,7 @@ def appreciations_received(viewer, couple, limit: int = 50) -> list[Appreciation
     )
 
 
-def appreciations_given(viewer, couple, limit: int = 50) -> list[Appreciation]:
+def appreciations_given(viewer, couple, *, limit: int = 50) -> list[Appreciation]:
     if couple is None:
         return []
     return list(
@@ -84,7 +84,7 @@ def appreciations_given(viewer, couple, limit: int = 50) -> list[Appreciation]:
 def home_cards(*, viewer, couple, partner, now=None) -> dict:
     """The partner's latest appreciations of the viewer, with the reactions to pick from."""
     return {
-        "partner_appreciations": appreciations_for_home(viewer, couple, now),
+        "partner_appreciations": appreciations_for_home(viewer, couple, now=now),
         "appreciation_reactions": Appreciation.Reaction.choices,
     }
 

@@ -224,6 +224,9 @@ class _Reader:
         value = self.get(name, dict, default)
         return None if value is None else _Reader(value, f"{self.where} [{name}]")
 
+    def required_table(self, name: str) -> _Reader:
+        return _Reader(self.get(name, dict), f"{self.where} [{name}]")
+
     def tables(self, name: str, default: Any = ...) -> list[_Reader]:
         values = self.get(name, list, default)
         readers = []
@@ -257,9 +260,9 @@ def _build_item(
 
 
 def _build_instrument(root: _Reader) -> Instrument:
-    scoring = root.table("scoring")
-    licence = root.table("licence")
-    change = root.table("change")
+    scoring = root.required_table("scoring")
+    licence = root.required_table("licence")
+    change = root.required_table("change")
     loinc = root.table("loinc", None)
     reverse = set(scoring.get("reverse_items", list, []))
     default_options = _build_options(root.tables("options", []))

@@ -112,7 +112,7 @@ def _points(amount: float, unit: str) -> str:
 
 
 def change_between(
-    instrument: scoring.Instrument, previous: Result | None, current: Result
+    instrument: scoring.Instrument, previous: Result | None, *, current: Result
 ) -> ChangeView | None:
     if previous is None:
         return None
@@ -210,7 +210,7 @@ def result_view(result: Result) -> ResultView:
         band=band_of(instrument, result),
         display_score=result.total * instrument.display_multiplier,
         display_range=instrument.display_range,
-        change=change_between(instrument, earlier[0] if earlier else None, result),
+        change=change_between(instrument, earlier[0] if earlier else None, current=result),
         nudge_reason=reason,
     )
 
@@ -326,7 +326,7 @@ class TrendChart:
         return self.right - self.left
 
 
-def trend_chart(user, instrument: scoring.Instrument, results: list[Result]) -> TrendChart:
+def trend_chart(user, instrument: scoring.Instrument, *, results: list[Result]) -> TrendChart:
     """Where to draw each band and point of an inline SVG chart of ``results``."""
     plot_right = CHART_WIDTH - CHART_RIGHT
     plot_bottom = CHART_HEIGHT - CHART_BOTTOM
@@ -338,15 +338,15 @@ def trend_chart(user, instrument: scoring.Instrument, results: list[Result]) -> 
         return round(CHART_TOP + (raw_high - raw) / (raw_high - raw_low) * plot_height, 1)
 
     bands = []
-    for band in instrument.bands:
-        top = y_for(min(raw_high, band.max + 0.5))
-        bottom = y_for(max(raw_low, band.min - 0.5))
+    for drawn in instrument.bands:
+        top = y_for(min(raw_high, drawn.max + 0.5))
+        bottom = y_for(max(raw_low, drawn.min - 0.5))
         bands.append(
             ChartBand(
                 y=top,
                 height=round(bottom - top, 1),
-                level=band.level,
-                label=band.label,
+                level=drawn.level,
+                label=drawn.label,
                 label_y=round(top + 14, 1),
             )
         )

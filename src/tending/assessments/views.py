@@ -127,7 +127,9 @@ def trend(request, key: str):
         "assessments/trend.html",
         {
             "instrument": instrument,
-            "chart": selectors.trend_chart(request.user, instrument, results) if results else None,
+            "chart": selectors.trend_chart(request.user, instrument, results=results)
+            if results
+            else None,
         },
     )
 

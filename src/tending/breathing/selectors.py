@@ -5,7 +5,7 @@ from __future__ import annotations
 from tending.breathing.models import BreathingInvite
 
 
-def breathing_invite_for(viewer, couple, now=None) -> BreathingInvite | None:
+def breathing_invite_for(viewer, couple, *, now=None) -> BreathingInvite | None:
     """The partner's open invitation to breathe together, if it is still fresh."""
     if couple is None:
         return None
@@ -20,4 +20,4 @@ def breathing_invite_for(viewer, couple, now=None) -> BreathingInvite | None:
 
 def home_cards(*, viewer, couple, partner, now=None) -> dict:
     """The partner's fresh invitation to breathe together."""
-    return {"breathing_invite": breathing_invite_for(viewer, couple, now)}
+    return {"breathing_invite": breathing_invite_for(viewer, couple, now=now)}

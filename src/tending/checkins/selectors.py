@@ -106,10 +106,7 @@ def responses_on(checkin: CheckIn | None, couple) -> list[Response]:
 
 def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
     """Values for the form: today's answers, or the sharing chosen last time."""
-    if today_checkin is not None:
-        source = today_checkin
-    else:
-        source = CheckIn.objects.filter(user=user).order_by("-local_date").first()
+    source = today_checkin or CheckIn.objects.filter(user=user).order_by("-local_date").first()
     sharing_defaults = CheckInInput(mood=3, stress=3, energy=3, connection=3)
     sharing = {
         key: getattr(source or sharing_defaults, key)
@@ -119,14 +116,14 @@ def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
         return sharing
     return {
         **sharing,
-        "mood": source.mood,
-        "stress": source.stress,
-        "energy": source.energy,
-        "connection": source.connection,
-        "sleep_hours": sleep_choice(source.sleep_hours),
-        "emotions": source.emotions,
-        "needs": source.needs,
-        "note": source.note,
+        "mood": today_checkin.mood,
+        "stress": today_checkin.stress,
+        "energy": today_checkin.energy,
+        "connection": today_checkin.connection,
+        "sleep_hours": sleep_choice(today_checkin.sleep_hours),
+        "emotions": today_checkin.emotions,
+        "needs": today_checkin.needs,
+        "note": today_checkin.note,
     }
 
 
@@ -160,7 +157,7 @@ def turned_toward_this_week(couple, *, viewer, now: dt.datetime | None = None) -
     )
 
 
-def history_page_queryset(user, couple, partner):
+def history_page_queryset(user, couple, *, partner):
     return (
         CheckIn.objects.visible_to(user, couple=couple, partner=partner)
         .select_related("user")

@@ -136,9 +136,11 @@ def _expand(pattern: str) -> str:
 
 
 def _compile(pattern: str | None) -> re.Pattern[str] | None:
+    return None if pattern is None else _compile_required(pattern)
+
+
+def _compile_required(pattern: str) -> re.Pattern[str]:
     """Compile a rule pattern for lowercased text; matching without IGNORECASE is faster."""
-    if pattern is None:
-        return None
     expanded = _expand(pattern)
     if _UPPERCASE_LITERAL.search(expanded):
         raise ValueError(f"coach patterns must be lowercase: {pattern!r}")
@@ -146,7 +148,9 @@ def _compile(pattern: str | None) -> re.Pattern[str] | None:
 
 
 def _top_level_alternatives(pattern: str) -> list[str]:
-    alternatives, depth, in_class, escaped, current = [], 0, False, False, []
+    alternatives: list[str] = []
+    current: list[str] = []
+    depth, in_class, escaped = 0, False, False
     for char in pattern:
         if escaped:
             escaped = False
@@ -180,7 +184,7 @@ def _compile_rule_pattern(pattern: str) -> re.Pattern[str]:
     alternatives = [
         alternative.removeprefix(r"\b") for alternative in _top_level_alternatives(expanded)
     ]
-    return _compile("(?:" + "|".join(alternatives) + ")")
+    return _compile_required("(?:" + "|".join(alternatives) + ")")
 
 
 def _longest_word(phrase: str) -> str:
@@ -246,10 +250,8 @@ for _index, _rule in enumerate(RULES):
 
 
 _SETTINGS = _RULES_DATA["settings"]
-
-NEGATION = _compile(_SETTINGS["negation"])
-
-REPORTED_SPEECH = _compile(_SETTINGS["reported_speech"])
+NEGATION = _compile_required(_SETTINGS["negation"])
+REPORTED_SPEECH = _compile_required(_SETTINGS["reported_speech"])
 
 WORDS_BEFORE = int(_SETTINGS["words_before"])
 

@@ -15,7 +15,7 @@ class CoachError(Exception):
 def send_gentle_message(*, sender, text: str) -> GentleMessage:
     """Send words from the coach to the sender's partner; the only thing the coach stores."""
     couple, partner = couple_and_partner(sender)
-    if partner is None:
+    if couple is None or partner is None:
         raise CoachError("You can send a message once you are paired with your partner.")
     text = text.strip()
     if not text:

@@ -97,7 +97,7 @@ def agenda_items(conversation: Conversation) -> tuple[AgendaItem, ...]:
     )
 
 
-def conversation_view(conversation: Conversation, viewer, now=None) -> ConversationView:
+def conversation_view(conversation: Conversation, viewer, *, now=None) -> ConversationView:
     now = now or timezone.now()
     even = conversation.turn % 2 == 0
     speaker = conversation.first_speaker if even else conversation.second_speaker

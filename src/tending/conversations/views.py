@@ -58,7 +58,7 @@ def conversation_list(request):
 
 def _conversation_context(request, conversation: Conversation) -> dict:
     now = timezone.now()
-    view = selectors.conversation_view(conversation, request.user, now)
+    view = selectors.conversation_view(conversation, request.user, now=now)
     return {
         "view": view,
         "conversation": conversation,

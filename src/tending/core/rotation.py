@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 
 from tending.core.fields import EncryptedTextField
 
@@ -18,7 +18,7 @@ class RotatedModel:
     rows: int
 
 
-def encrypted_fields_by_model() -> dict[type, tuple[str, ...]]:
+def encrypted_fields_by_model() -> dict[type[Model], tuple[str, ...]]:
     """Every concrete model with encrypted fields, found through the app registry."""
     found = {}
     for model in apps.get_models():

@@ -1,3 +1,5 @@
+from typing import Any
+
 from tending.couples.models import Couple, Invite, Membership
 
 
@@ -17,7 +19,7 @@ def partner_of(user):
     return membership.user if membership else None
 
 
-def couple_and_partner(user) -> tuple[Couple | None, object | None]:
+def couple_and_partner(user) -> tuple[Couple | None, Any]:
     """The active couple and the partner in one query."""
     membership = (
         Membership.objects.select_related("couple", "user")

@@ -57,7 +57,7 @@ def accept_invite(*, token: str, user, now: dt.datetime | None = None) -> Couple
     now = now or timezone.now()
     invite = Invite.objects.select_for_update().filter(token=token).first()
     problem = invite_problem(invite, user=user, now=now)
-    if problem:
+    if problem or invite is None:
         raise PairingError(problem)
     couple = Couple.objects.create()
     Membership.objects.create(couple=couple, user=invite.inviter)

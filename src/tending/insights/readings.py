@@ -27,7 +27,7 @@ class DayReading:
     is_request: bool = False
 
 
-def visible_readings(user, couple, partner, start: dt.date, end: dt.date) -> list[DayReading]:
+def visible_readings(user, couple, *, partner, start: dt.date, end: dt.date) -> list[DayReading]:
     """My check-ins and my partner's shared ones (since we became a couple), in one query."""
     rows = (
         CheckIn.objects.visible_to(user, couple=couple, partner=partner)
@@ -117,7 +117,7 @@ ASSESSMENTS_SHOWN = 60
 
 
 def assessment_rows(
-    user, couple, partner, since: dt.datetime, until: dt.datetime | None = None
+    user, couple, *, partner, since: dt.datetime, until: dt.datetime | None = None
 ) -> tuple[AssessmentRow, ...]:
     """My results since ``since``, and my partner's shared ones since the couple began."""
     results = Result.objects.filter(user=user, taken_at__gte=since)

@@ -67,7 +67,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
     start = end - dt.timedelta(days=days - 1)
     pattern_days = max(days, PATTERN_MIN_DAYS)
     pattern_start = end - dt.timedelta(days=pattern_days - 1)
-    readings = visible_readings(user, couple, partner, pattern_start, end)
+    readings = visible_readings(user, couple, partner=partner, start=pattern_start, end=end)
     answers = first_responses(couple, pattern_start)
     in_range = [r for r in readings if r.local_date >= start]
     mine = [r for r in in_range if r.is_mine]
@@ -145,8 +145,8 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         assessments=assessment_rows(
             user,
             couple,
-            partner,
-            dt.datetime.combine(start, dt.time.min, tzinfo=zone_for(user)),
+            partner=partner,
+            since=dt.datetime.combine(start, dt.time.min, tzinfo=zone_for(user)),
         ),
     )
 
@@ -170,7 +170,7 @@ class WeeklySummary:
     charts: list[Chart]
 
 
-def chosen_week(user, value, now: dt.datetime | None = None) -> dt.date:
+def chosen_week(user, value, *, now: dt.datetime | None = None) -> dt.date:
     """The Monday of the week asked for, or of this week when none (or a future one) is asked."""
     this_week = week_start(local_today(user, now))
     try:
@@ -187,7 +187,7 @@ def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySumm
     end = start + dt.timedelta(days=6)
     previous = start - dt.timedelta(days=7)
     couple, partner = couple_and_partner(user)
-    readings = visible_readings(user, couple, partner, previous, end)
+    readings = visible_readings(user, couple, partner=partner, start=previous, end=end)
     current = [r for r in readings if r.local_date >= start]
     before = [r for r in readings if r.local_date < start]
     mine = [r for r in current if r.is_mine]

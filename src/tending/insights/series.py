@@ -15,7 +15,9 @@ def days_between(start: dt.date, end: dt.date) -> list[dt.date]:
     return [start + dt.timedelta(days=offset) for offset in range((end - start).days + 1)]
 
 
-def daily_values(readings: Mapping[dt.date, float], days: Sequence[dt.date]) -> list[float | None]:
+def daily_values(
+    readings: Mapping[dt.date, float | None], days: Sequence[dt.date]
+) -> list[float | None]:
     return [readings.get(day) for day in days]
 
 

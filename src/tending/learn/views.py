@@ -31,7 +31,7 @@ def _thread_context(request, found, form=None, problem=""):
     return {
         "article": found,
         "partner": partner,
-        "reflections": selectors.reflections_for(request.user, found.slug, couple),
+        "reflections": selectors.reflections_for(request.user, found.slug, couple=couple),
         "form": form or ReflectionForm(),
         "problem": problem,
     }

@@ -31,7 +31,7 @@ class QuestionView:
         return bool(self.my_answer)
 
 
-def todays_question_id(couple, user, partner, now: dt.datetime | None = None) -> str:
+def todays_question_id(couple, user, *, partner, now: dt.datetime | None = None) -> str:
     day = couple_day(user, partner, now)
     choice = QuestionDay.objects.filter(couple=couple, day=day).only("question_id").first()
     return choice.question_id if choice else daily_question_id(couple.pk, day)
@@ -74,7 +74,7 @@ def question_view(
         my_answer=mine.text if mine else "",
         partner_answered=theirs is not None,
         revealed=both,
-        partner_answer=theirs.text if both else "",
+        partner_answer=theirs.text if both and theirs is not None else "",
         messages=messages,
         is_favourite=with_thread
         and FavouriteQuestion.objects.filter(user=viewer, question_id=question_id).exists(),
@@ -82,11 +82,11 @@ def question_view(
     )
 
 
-def todays_question(viewer, couple, partner, now: dt.datetime | None = None):
+def todays_question(viewer, couple, *, partner, now: dt.datetime | None = None):
     """Today's question for the home card: no thread, two queries."""
     if couple is None:
         return None
-    qid = todays_question_id(couple, viewer, partner, now)
+    qid = todays_question_id(couple, viewer, partner=partner, now=now)
     return question_view(
         viewer=viewer, couple=couple, question_id=qid, with_thread=False, is_today=True
     )
@@ -141,7 +141,7 @@ def favourite_ids(viewer) -> set[str]:
 
 def home_cards(*, viewer, couple, partner) -> dict:
     """Today's question, answered or not, for a couple."""
-    return {"todays_question": todays_question(viewer, couple, partner)}
+    return {"todays_question": todays_question(viewer, couple, partner=partner)}
 
 
 def practice_cards(*, viewer, couple, partner) -> dict:

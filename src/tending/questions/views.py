@@ -14,7 +14,7 @@ from tending.questions.forms import AnswerForm, MessageForm, QuestionChoiceForm
 
 
 def _question_context(request, couple, partner, question_id, **extra):
-    today_id = selectors.todays_question_id(couple, request.user, partner)
+    today_id = selectors.todays_question_id(couple, request.user, partner=partner)
     view = selectors.question_view(
         viewer=request.user,
         couple=couple,
@@ -53,7 +53,7 @@ def question_today(request):
     couple, partner = couple_and_partner(request.user)
     if couple is None:
         return render(request, "questions/needs_partner.html", {"practice": "Questions"})
-    question_id = selectors.todays_question_id(couple, request.user, partner)
+    question_id = selectors.todays_question_id(couple, request.user, partner=partner)
     return _render_question(request, couple, partner, question_id)
 
 

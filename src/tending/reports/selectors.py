@@ -99,7 +99,7 @@ def feeling_text(feeling: int | None) -> str:
     return f"{feeling} of 5" if feeling else "–"
 
 
-def shared_practice_rows(owner, start: dt.date, end: dt.date) -> tuple[PracticeRow, ...] | None:
+def shared_practice_rows(owner, start: dt.date, *, end: dt.date) -> tuple[PracticeRow, ...] | None:
     """The owner's own completed practices with their current partner, oldest first.
 
     Only the name, the day and the owner's rating: never notes, answers or the partner's
@@ -148,7 +148,9 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
     partner_name = str(partner) if partner is not None else None
     if report.include_checkins:
         included.append("Daily check-ins")
-        readings = visible_readings(owner, couple, partner, report.start_date, report.end_date)
+        readings = visible_readings(
+            owner, couple, partner=partner, start=report.start_date, end=report.end_date
+        )
         mine = [r for r in readings if r.is_mine]
         theirs = [r for r in readings if not r.is_mine and r.numbers]
         days = series.days_between(report.start_date, report.end_date)
@@ -188,15 +190,17 @@ def report_content(report: Report, *, now: dt.datetime | None = None) -> ReportC
         assessments = assessment_rows(
             owner,
             None,
-            None,
-            dt.datetime.combine(report.start_date, dt.time.min, tzinfo=zone),
-            dt.datetime.combine(report.end_date + dt.timedelta(days=1), dt.time.min, tzinfo=zone),
+            partner=None,
+            since=dt.datetime.combine(report.start_date, dt.time.min, tzinfo=zone),
+            until=dt.datetime.combine(
+                report.end_date + dt.timedelta(days=1), dt.time.min, tzinfo=zone
+            ),
         )
     practices: tuple[PracticeRow, ...] = ()
     practices_left_out = ""
     if report.include_practices:
         included.append("Shared practices")
-        rows = shared_practice_rows(owner, report.start_date, report.end_date)
+        rows = shared_practice_rows(owner, report.start_date, end=report.end_date)
         if rows is None:
             practices_left_out = (
                 "You are not paired with anyone now, so no shared practices are included."

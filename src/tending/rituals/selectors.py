@@ -54,7 +54,7 @@ def _weeks_in_a_row(ritual: Ritual, per_week: dict[dt.date, int], this_week: dt.
     return weeks
 
 
-def ritual_views(viewer, couple, now=None) -> list[RitualView]:
+def ritual_views(viewer, couple, *, now=None) -> list[RitualView]:
     """The couple's rituals with this week's progress, in two queries."""
     if couple is None:
         return []

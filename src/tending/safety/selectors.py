@@ -73,14 +73,14 @@ def _running(now: dt.datetime | None = None):
     )
 
 
-def own_notice(user, couple, now: dt.datetime | None = None) -> HardTimeNotice | None:
+def own_notice(user, couple, *, now: dt.datetime | None = None) -> HardTimeNotice | None:
     """The person's running notice to their current partner, if any."""
     if couple is None:
         return None
     return _running(now).filter(user=user, couple=couple).first()
 
 
-def partner_is_having_a_hard_time(couple, partner, now: dt.datetime | None = None) -> bool:
+def partner_is_having_a_hard_time(couple, partner, *, now: dt.datetime | None = None) -> bool:
     """True while the partner has told this couple they are having a hard time."""
     if couple is None or partner is None:
         return False

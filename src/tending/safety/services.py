@@ -49,7 +49,7 @@ def tell_partner(*, user, now: dt.datetime | None = None) -> HardTimeNotice:
     """Let the partner know, without any content, that the person is having a hard time."""
     now = now or timezone.now()
     couple, partner = couple_and_partner(user)
-    if partner is None:
+    if couple is None or partner is None:
         raise SafetyError("You are not paired with a partner at the moment.")
     HardTimeNotice.objects.filter(
         user=user, couple=couple, withdrawn_at__isnull=True, expires_at__gt=now

@@ -117,6 +117,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The largest request body the app reads (1 MiB, below Django's 2.5 MB default). The
+# longest form, the safety plan, is under 150 kB even in four-byte characters.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 ROOT_URLCONF = "tending.urls"
 WSGI_APPLICATION = "tending.wsgi.application"
 

@@ -14,7 +14,7 @@ from tending.core.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from tending.core.timezones import local_today
 from tending.couples.selectors import partner_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.on_edge_days]
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,8 @@ from tending.couples.models import Couple, Invite, Membership
 from tending.couples.selectors import partner_of
 from tending.couples.services import PairingError, accept_invite, create_invite, revoke_invite
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 def join_url(invite):
     return reverse("couples:join", args=[invite.token])

@@ -12,6 +12,8 @@ from tending.reports.pdf import printable, render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import set_partner_consent
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 @pytest.mark.django_db
 def test_anonymous_cannot_download(client, alice):

@@ -46,6 +46,8 @@ from tests.support.builders import make_checkin, make_response
 from tests.support.people import client_for
 from tests.support.queries import assert_query_count
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 ROLES = ("anonymous", "self", "partner", "stranger", "former")
 
 # Words only some people may read, and who they are.

@@ -10,6 +10,8 @@ from tending.practices.models import PracticeLog
 from tending.practices.services import PracticeError
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 def test_inviting_the_partner_shows_on_their_home_and_joining_starts_the_same_session(alice, bob):
     response = client_for(alice).post(

@@ -1,11 +1,14 @@
 import re
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from tending.checkins.models import CheckIn
 from tests.support.builders import checkin_post, make_checkin
 from tests.support.people import client_for
+
+pytestmark = pytest.mark.on_edge_days
 
 URL = reverse("checkins:checkin")
 HOME = reverse("home:index")

@@ -1,11 +1,14 @@
 import re
 
+import pytest
 from django.urls import reverse
 
 from tending.checkins.models import Response
 from tending.couples.services import unpair
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
+
+pytestmark = pytest.mark.on_edge_days
 
 URL = reverse("checkins:history")
 

@@ -5,6 +5,8 @@ from tending.checkins.models import Response
 from tests.support.builders import backdate_couple, make_checkin
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 HOME = reverse("home:index")
 
 

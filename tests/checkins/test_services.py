@@ -9,6 +9,8 @@ from tending.checkins.services import CheckInError, save_checkin
 from tests.support.builders import checkin_input, make_checkin
 from tests.support.people import make_user
 
+pytestmark = pytest.mark.on_edge_days
+
 UTC = dt.UTC
 
 

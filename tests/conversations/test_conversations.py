@@ -17,6 +17,8 @@ from tending.practices.services import PracticeError, rate_practice
 from tests.support.builders import conversation
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

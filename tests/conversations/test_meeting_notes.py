@@ -1,8 +1,11 @@
+import pytest
 from django.urls import reverse
 
 from tending.conversations.models import Conversation
 from tests.support.builders import conversation
 from tests.support.people import client_for
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

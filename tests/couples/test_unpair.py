@@ -1,9 +1,12 @@
+import pytest
 from django.urls import reverse
 
 from tending.checkins.models import CheckIn, Response
 from tending.couples.selectors import partner_of
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 URL = reverse("couples:unpair")
 HOME = reverse("home:index")

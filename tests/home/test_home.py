@@ -11,6 +11,8 @@ from tending.safety.services import tell_partner
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.on_edge_days
+
 HOME = reverse("home:index")
 HISTORY = reverse("checkins:history")
 

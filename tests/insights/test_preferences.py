@@ -4,6 +4,8 @@ from django.urls import reverse
 from tending.insights.models import InsightPreferences
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.on_edge_days
+
 URL = reverse("insights:preferences")
 
 

@@ -18,6 +18,8 @@ from tending.yourdata.services import export_archive
 from tests.support.builders import answer, conversation, couple_of
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 SECRET = "ALICE-SECRET-7d1c"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

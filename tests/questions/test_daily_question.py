@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 
 from tending.questions.decks import all_questions, question_by_id
@@ -8,6 +9,8 @@ from tending.questions.selectors import todays_question_id
 from tending.questions.services import skip_question
 from tests.support.builders import couple_of
 from tests.support.people import client_for
+
+pytestmark = pytest.mark.on_edge_days
 
 NOON = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 

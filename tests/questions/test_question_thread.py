@@ -7,6 +7,8 @@ from tending.questions.services import post_question_message
 from tests.support.builders import answer
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 QUESTION = all_questions()[12].id
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

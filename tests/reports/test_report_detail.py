@@ -5,6 +5,8 @@ from tending.reports.services import set_partner_consent
 from tests.support.builders import backdate_couple, make_checkin, report_for
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 @pytest.mark.django_db
 def test_anonymous_is_sent_to_log_in(client, alice):

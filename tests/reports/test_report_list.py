@@ -7,6 +7,8 @@ from tending.core.timezones import local_today
 from tending.reports.models import Report
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.on_edge_days
+
 URL = reverse("reports:list")
 
 

@@ -16,6 +16,8 @@ from tests.support.builders import report_for
 from tests.support.pdf import pdf_text
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.on_edge_days
+
 
 def log(user, couple, *, days_ago: int, kind=PracticeLog.Kind.STRESS, feeling=None, **extra):
     return PracticeLog.objects.create(

@@ -17,6 +17,8 @@ from tests.support.builders import backdate_couple, make_checkin, report_for
 from tests.support.pdf import pdf_text
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.on_edge_days
+
 FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 

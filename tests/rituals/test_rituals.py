@@ -17,6 +17,8 @@ from tending.rituals.services import (
 from tests.support.builders import couple_of
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.on_edge_days
+
 
 def test_progress_is_worded_neutrally():
     assert (

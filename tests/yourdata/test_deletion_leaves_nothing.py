@@ -29,6 +29,8 @@ from tending.safety.models import SafetyPlan
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import PASSWORD, client_for, make_user, pair
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 EMAIL = "wilhelmina.q@example.org"
 DISPLAY_NAME = "Wilhelmina Quartermaine"
 HER_WORDS = [

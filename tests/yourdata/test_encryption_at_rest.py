@@ -29,6 +29,8 @@ from tending.safety.models import SafetyPlan
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import make_user, pair
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 NOTE = "I told nobody about the lighthouse dream"
 MESSAGE = "Thinking of you, love, and the lighthouse"
 

@@ -14,6 +14,8 @@ from tending.yourdata.services import export_archive
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import client_for
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 PAGE = reverse("yourdata:index")
 DOWNLOAD = reverse("yourdata:download")
 

@@ -15,6 +15,8 @@ from tending.yourdata.services import ImportRefusedError, export_archive, import
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import make_user
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 CHECKIN_FIELDS = (
     "local_date",
     "mood",

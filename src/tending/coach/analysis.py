@@ -25,11 +25,14 @@ from tending.coach.rules import (
     EMOTION_WORD,
     HARSH_KINDS,
     KINDS,
+    LOOK_AHEAD,
     LOOK_BACK,
     MORE_EMOTIONS,
     NEED_CUE,
     NEED_WORD,
     NEGATION,
+    PIECE_LENGTH,
+    PIECE_OVERLAP,
     REPORTED_SPEECH,
     RULES,
     RULES_BY_SYMBOL,
@@ -39,10 +42,21 @@ from tending.coach.rules import (
     STRAIGHTEN,
     WORD,
     WORDS_BEFORE,
+    WORDS_BEFORE_WINDOW,
     Rule,
     emotion_name,
     need_name,
 )
+
+
+def _straightened(text: str) -> str:
+    """Curly quotes and apostrophes made straight; ``str.translate`` is slow on long
+    texts, so only the characters present are replaced."""
+    for curly, straight in STRAIGHTEN.items():
+        character = chr(curly)
+        if character in text:
+            text = text.replace(character, straight)
+    return text
 
 
 @dataclass(frozen=True)
@@ -82,32 +96,61 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping spans joined, as sorted lists of starts and ends for bisection."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _pieces(length: int, sentence_ends: list[int]) -> list[tuple[int, int]]:
+    """The text's span cut after sentence ends into pieces of at least PIECE_LENGTH."""
+    pieces = []
+    start = 0
+    for end in sentence_ends:
+        if end - start >= PIECE_LENGTH and end < length:
+            pieces.append((start, end))
+            start = end
+    pieces.append((start, length))
+    return pieces
+
+
 class _Context:
     """Quoted regions and clause and sentence boundaries of one message."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = frozenset(WORD.findall(text))
-        self.quoted = [match.span() for match in DOUBLE_QUOTED.finditer(text)]
-        self.quoted.extend(_single_quoted(text))
+        quoted = [match.span() for match in DOUBLE_QUOTED.finditer(text)]
+        quoted.extend(_single_quoted(text))
+        self.quote_starts, self.quote_ends = _merged_spans(quoted)
         self.clause_ends = [match.end() for match in CLAUSE_BREAK.finditer(text)]
-        self.sentence_starts = [match.start() for match in SENTENCE_BREAK.finditer(text)]
+        breaks = list(SENTENCE_BREAK.finditer(text))
+        self.sentence_starts = [match.start() for match in breaks]
+        self.pieces = _pieces(len(text), [match.end() for match in breaks])
 
     def in_quotes(self, start: int, end: int) -> bool:
-        return any(start < q_end and q_start < end for q_start, q_end in self.quoted)
+        index = bisect_right(self.quote_starts, end - 1) - 1
+        return index >= 0 and self.quote_ends[index] > start
 
     def words_before(self, start: int) -> str:
         index = bisect_right(self.clause_ends, start)
         clause_start = self.clause_ends[index - 1] if index else 0
-        words = self.text[clause_start:start].split()
+        window_start = max(clause_start, start - WORDS_BEFORE_WINDOW)
+        words = self.text[window_start:start].split()
         return " ".join(words[-WORDS_BEFORE:]) + (" " if words else "")
 
-    def rest_of_sentence(self, end: int, past_but: bool = False) -> str:
+    def sentence_end(self, end: int) -> int:
         index = bisect_right(self.sentence_starts, end - 1)
-        sentence_end = (
-            self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
-        )
-        rest = self.text[end:sentence_end]
+        return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+
+    def rest_of_sentence(self, end: int, past_but: bool = False) -> str:
+        rest = self.text[end : min(self.sentence_end(end), end + LOOK_AHEAD)]
         if past_but:
             return rest
         but = BUT.search(rest)
@@ -182,12 +225,25 @@ def _emotions(context: _Context) -> list[str]:
 
 
 def _needs(context: _Context) -> list[str]:
-    found: list[str] = []
+    """Needs named after a cue ("I need", "could we") in the rest of its sentence.
+
+    Cues close together share the text they look at, so each stretch is read once.
+    """
+    stretches: list[list[int]] = []
     for cue in NEED_CUE.finditer(context.text):
         if context.in_quotes(*cue.span()):
             continue
-        rest = context.rest_of_sentence(cue.end())
-        found.extend(need_name(match.group(0)) for match in NEED_WORD.finditer(rest))
+        start = cue.end()
+        limit = start + len(context.rest_of_sentence(start))
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], limit)
+        else:
+            stretches.append([start, limit])
+    found = [
+        need_name(match.group(0))
+        for start, limit in stretches
+        for match in NEED_WORD.finditer(context.text, start, limit)
+    ]
     return list(dict.fromkeys(found))
 
 
@@ -215,31 +271,46 @@ def _lowercase(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def _rules_for(context: _Context) -> list[Rule]:
-    """The rules whose trigger words occur in the message, in file order."""
-    chosen = set(ALWAYS_TRIED)
-    for word in context.words:
-        chosen.update(RULES_BY_WORD.get(word, ()))
-    for symbol, indices in RULES_BY_SYMBOL.items():
-        if symbol in context.text:
-            chosen.update(indices)
-    return [RULES[index] for index in sorted(chosen)]
+def _rules_for(text: str, start: int, end: int) -> list[int]:
+    """The rules whose trigger words occur in ``text[start:end]``, in file order."""
+    chosen = ALWAYS_TRIED
+    for word in set(WORD.findall(text, start, end)):
+        chosen |= RULES_BY_WORD.get(word, 0)
+    for symbol, rules in RULES_BY_SYMBOL.items():
+        if text.find(symbol, start, end) != -1:
+            chosen |= rules
+    return [index for index in range(len(RULES)) if chosen >> index & 1]
 
 
 def _starts_a_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
 
 
-def _matches(rule: Rule, context: _Context) -> list[tuple[int, int, Rule]]:
+def _candidates(context: _Context) -> list[tuple[int, int, Rule]]:
+    """Every kept match of every rule, piece by piece.
+
+    A rule's matches never overlap one another, as in one pass over the whole text: a
+    piece's search starts after the rule's last match.
+    """
+    text = context.text
     found = []
-    for match in rule.pattern.finditer(context.text):
-        if (
-            match.end() > match.start()
-            and _starts_a_word(context.text, match.start())
-            and _keeps(rule, match, context)
-        ):
-            start, end = _trimmed_span(context.text, *match.span())
-            found.append((start, end, rule))
+    searched_to: dict[int, int] = {}
+    for piece_start, piece_end in context.pieces:
+        search_end = min(len(text), piece_end + PIECE_OVERLAP)
+        for index in _rules_for(text, piece_start, search_end):
+            rule = RULES[index]
+            start_at = max(piece_start, searched_to.get(index, 0))
+            for match in rule.pattern.finditer(text, start_at, search_end):
+                if match.start() >= piece_end:
+                    break
+                searched_to[index] = match.end()
+                if (
+                    match.end() > match.start()
+                    and _starts_a_word(text, match.start())
+                    and _keeps(rule, match, context)
+                ):
+                    start, end = _trimmed_span(text, *match.span())
+                    found.append((start, end, rule))
     return found
 
 
@@ -247,11 +318,8 @@ def analyse(text: str) -> Analysis:
     """Find harsh and gentle patterns in ``text`` and judge its overall tone."""
     if not text or not text.strip():
         return Analysis()
-    context = _Context(_lowercase(text.translate(STRAIGHTEN)))
-    candidates = []
-    for rule in _rules_for(context):
-        candidates.extend(_matches(rule, context))
-    findings = _merge(candidates, text)
+    context = _Context(_lowercase(_straightened(text)))
+    findings = _merge(_candidates(context), text)
     return Analysis(
         findings=findings,
         tone=tone_of(findings),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -21,8 +22,12 @@ KINDS = (
 
 HARSH_KINDS = frozenset({"criticism", "contempt", "blame", "stonewalling"})
 
+
 DATA_DIR = Path(__file__).with_name("data")
 
+
+# Each replacement is one character for one character, so offsets into the
+# straightened text are offsets into the original.
 STRAIGHTEN = str.maketrans(
     {
         "\u2019": "'",
@@ -41,19 +46,27 @@ STRAIGHTEN = str.maketrans(
 
 DOUBLE_QUOTED = re.compile(r'"[^"\n]{0,500}"')
 
+
 SINGLE_QUOTED = re.compile(r"'(?=\w)[^\n]{0,200}?(?<=[\w.!?,])'(?!\w)")
+
 
 SENTENCE_BREAK = re.compile(r"[.!?\n]+")
 
+
 CLAUSE_BREAK = re.compile(r"[.!?;,:\n()\u2014\u2013]+|\s-\s|\s(?:but|and)\b")
+
 
 BUT = re.compile(r"\bbut\b")
 
+
 _MACRO = re.compile(r"@(\w+)")
+
 
 _SEPARATORS = re.compile(r"[\s'-]+")
 
+
 WORD = re.compile(r"[a-z0-9]+")
+
 
 BEGINS = {
     "clause": re.compile(
@@ -65,6 +78,26 @@ BEGINS = {
 
 
 LOOK_BACK = 40
+
+
+# How far a rule looks around its match: back for the few words before it, ahead for the
+# rest of its sentence. Bounding both keeps the analysis linear in the length of the text
+# even when a long message has no punctuation at all.
+WORDS_BEFORE_WINDOW = 200
+
+
+LOOK_AHEAD = 300
+
+
+# A long text is read in pieces of at least this many characters, cut after a sentence,
+# and each rule runs only on the pieces that hold its trigger words. A rule's match may
+# run on into the next piece by up to PIECE_OVERLAP characters. Messages shorter than a
+# piece are read whole.
+PIECE_LENGTH = 300
+
+
+PIECE_OVERLAP = 200
+
 
 _UPPERCASE_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
@@ -116,7 +149,9 @@ def _load() -> tuple[dict, dict]:
 
 _RULES_DATA, _LEXICONS = _load()
 
+
 _EMOTION_NAMES = [word for words in _LEXICONS["emotions"].values() for word in words]
+
 
 _FRAGMENTS: dict[str, str] = {
     **{name: _alternation(words) for name, words in _LEXICONS["lexicon"].items()},
@@ -234,26 +269,37 @@ def _build_rules() -> list[Rule]:
 
 RULES = _build_rules()
 
-ALWAYS_TRIED = [i for i, rule in enumerate(RULES) if not rule.triggers and not rule.trigger_symbols]
+
+# Which rules a word or symbol lets run, as bit masks over rule indices (bit i is rule i).
+ALWAYS_TRIED = sum(
+    1 << i for i, rule in enumerate(RULES) if not rule.triggers and not rule.trigger_symbols
+)
 
 
-RULES_BY_WORD: dict[str, list[int]] = {}
+RULES_BY_WORD: dict[str, int] = {}
 
-RULES_BY_SYMBOL: dict[str, list[int]] = {}
+
+RULES_BY_SYMBOL: dict[str, int] = {}
 
 
 for _index, _rule in enumerate(RULES):
     for _word in _rule.triggers:
-        RULES_BY_WORD.setdefault(_word, []).append(_index)
+        RULES_BY_WORD[_word] = RULES_BY_WORD.get(_word, 0) | 1 << _index
     for _symbol in _rule.trigger_symbols:
-        RULES_BY_SYMBOL.setdefault(_symbol, []).append(_index)
+        RULES_BY_SYMBOL[_symbol] = RULES_BY_SYMBOL.get(_symbol, 0) | 1 << _index
 
 
 _SETTINGS = _RULES_DATA["settings"]
+
+
 NEGATION = _compile_required(_SETTINGS["negation"])
+
+
 REPORTED_SPEECH = _compile_required(_SETTINGS["reported_speech"])
 
+
 WORDS_BEFORE = int(_SETTINGS["words_before"])
+
 
 EMOTION_WORD = re.compile(
     _expand(
@@ -301,6 +347,7 @@ def emotion_name(matched: str) -> str:
     return _EMOTION_BY_SQUASHED.get(_squashed(matched), matched)
 
 
+@functools.lru_cache(maxsize=1024)
 def need_name(phrase: str) -> str:
     for name, pattern in _NEED_PHRASES:
         if pattern.fullmatch(phrase):

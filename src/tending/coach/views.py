@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tending.checkins.models import MESSAGE_MAX_LENGTH as RESPONSE_MAX_LENGTH
+from tending.checkins.models import NOTE_MAX_LENGTH
 from tending.coach import selectors, services
 from tending.coach.analysis import analyse
 from tending.coach.forms import IStatementForm, MessageForm
@@ -14,7 +16,9 @@ from tending.core.http import is_htmx
 from tending.couples.selectors import couple_and_partner
 from tending.safety.services import safety_screen_url, wants_safety_screen
 
-HINT_FIELDS = ("text", "note", "message")
+# The boxes that ask for a quiet hint, by field name, with the most each box accepts: a
+# longer text is not analysed.
+HINT_FIELDS = {"note": NOTE_MAX_LENGTH, "message": RESPONSE_MAX_LENGTH}
 AFTER_READING = {"home": "home:index", "messages": "coach:messages"}
 
 
@@ -28,15 +32,18 @@ def before_you_say_it(request):
     """Type or paste a message and see where it may land harder than meant."""
     form = MessageForm(request.POST if request.method == "POST" else None)
     reading = None
+    crisis = False
     if form.is_bound and form.is_valid():
         reading = _reading(form.cleaned_data["message"])
-    context = {
-        "form": form,
-        "reading": reading,
-        "crisis": form.is_bound and wants_safety_screen(form["message"].value()),
-    }
+        crisis = wants_safety_screen(form.cleaned_data["message"])
+    context = {"form": form, "reading": reading, "crisis": crisis}
     if is_htmx(request):
-        return render(request, "coach/_analysis.html", {**context, "live": True})
+        # While typing, only a message that is there but cannot be read is worth a word.
+        typed = (form["message"].value() or "").strip() if form.is_bound else ""
+        problem = " ".join(form.errors.get("message", [])) if typed else ""
+        return render(
+            request, "coach/_analysis.html", {**context, "live": True, "problem": problem}
+        )
     return render(
         request, "coach/before_you_say_it.html", context, status=400 if form.errors else 200
     )
@@ -104,7 +111,11 @@ def hint(request):
     """
     if not request.user.is_authenticated:
         return HttpResponseForbidden()
-    text = next((request.POST[name] for name in HINT_FIELDS if request.POST.get(name)), "")
+    name, text = next(
+        ((name, request.POST[name]) for name in HINT_FIELDS if request.POST.get(name)), ("", "")
+    )
+    if len(text) > HINT_FIELDS.get(name, 0):
+        return render(request, "coach/_hint_too_long.html", {"max_length": HINT_FIELDS.get(name)})
     if not text.strip() or analyse(text).tone != "harsh":
         return HttpResponse("")
     return render(request, "coach/_hint.html")

@@ -341,7 +341,7 @@ def test_a_denial_followed_by_a_real_message_is_flagged():
 
 
 def test_match_reports_phrase_group_and_span():
-    text = "Today was hard and I want to end my life."
+    text = "Today was hard and I might end my life."
     (match,) = find_crisis_language(text)
     assert isinstance(match, CrisisMatch)
     assert match.group == "suicidal_thoughts"

@@ -33,6 +33,11 @@ _ONE_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 _WORD_START = r"(?<![^\W_])"
 _WORD_END = r"(?![^\W_])"
 _SAME_LINE_SPACE = r"[^\S\n]"
+_NOT_A_NEGATION = (
+    r"(?!(?:not|never|no|isn|isn't|isnt|wasn|wasnt|wasn't|aren't|weren't|don't|dont|doesn't|"
+    r"doesnt|didn't|didnt|won't|wont|can't|cant|cannot)(?![^\W_]))"
+)
+_FEW_WORDS = r"(?:" + _NOT_A_NEGATION + r"[^\W_]+(?:['’][^\W_]+)?[^\S\n]+){0,4}"
 _CLAUSE_END = (
     r"(?=[^\S\n]*(?:$|[.!?\n…]|(?:and|but|so|because|cause|cos|tbh|honestly|please|sorry)"
     + _WORD_END
@@ -138,6 +143,8 @@ def _literal_pattern(literal: str) -> str:
             pattern.append(_NUMBER)
         elif character == "*":
             pattern.append(_ONE_WORD)
+        elif character == "~":
+            pattern.append(_FEW_WORDS)
         elif character.isdigit():
             pattern.append(character)
         elif not pattern or pattern[-1] != _GAP:
@@ -290,6 +297,7 @@ class _CrisisPhrase:
     group_label: str
     about: str | None
     deciding_words: frozenset[str]
+    every_word_decides: bool = False
 
 
 def _deciding_words(phrase: str) -> frozenset[str]:
@@ -320,6 +328,7 @@ def _crisis_phrases(data: dict) -> list[_CrisisPhrase]:
                         group_label=label,
                         about=about,
                         deciding_words=_deciding_words(phrase),
+                        every_word_decides="~" in phrase,
                     )
                 )
     return phrases
@@ -484,12 +493,15 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
     return [_normal_word(token.group()) for token in _TOKEN.finditer(text, start, end)]
 
 
-def _who(text: str, start: int, end: int, sentence_start: int, deciding: frozenset[str]) -> _Who:
+def _who(text: str, start: int, end: int, sentence_start: int, entry: _CrisisPhrase) -> _Who:
     """Whether the words at ``start``–``end`` are about the writer or someone else.
 
-    Inside the phrase, only the words its {macros} stand for decide, the last one first.
+    Inside the phrase, only the words its {macros} or ~ stand for decide, the last first.
     """
-    for word in reversed([word for word in _tokens(text, start, end) if word in deciding]):
+    inside = _tokens(text, start, end)
+    if not entry.every_word_decides:
+        inside = [word for word in inside if word in entry.deciding_words]
+    for word in reversed(inside):
         if word in _OTHER_PERSON or word in _THIRD_PERSON_VERBS:
             return _Who(OTHER, explicit=True)
         if word in _FIRST_PERSON:
@@ -582,7 +594,7 @@ def _matches(text: str) -> Iterator[CrisisMatch]:
         if entry.about == OTHER:
             who = _Who(OTHER, explicit=True)
         else:
-            who = _who(text, start, end, sentence[0], entry.deciding_words)
+            who = _who(text, start, end, sentence[0], entry)
         covered_until = end
         if _set_aside(context, who, sentence):
             continue

@@ -10,8 +10,9 @@ on messages the models did not see:
 
 ``--decision`` trains on part a of the development split and tests on part b, the
 comparison the choice in ``bench/README.md`` was made on. Without it, the script runs
-five-fold cross-validation over the whole development split. The held-out split is
-never used here.
+five-fold cross-validation over the whole development split. ``--after-the-fact``
+trains on the whole development split and tests on the held-out split: a check made
+after the choice and the held-out run, never used to tune anything.
 
 Run from the repository root: ``.venv/bin/python bench/safety_model.py --decision``.
 """
@@ -136,10 +137,20 @@ def summarise(title: str, rows: list[dict], results) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decision", action="store_true", help="train on part a, test on b")
+    parser.add_argument("--after-the-fact", action="store_true", help="test on held-out")
     parser.add_argument("--threshold", type=float, default=0.5)
     options = parser.parse_args(argv)
     development = [row for row in load_rows() if row["split"] == "development"]
 
+    if options.after_the_fact:
+        held_out = [row for row in load_rows() if row["split"] == "held-out"]
+        summarise(
+            f"trained on the development split ({len(development)}), tested on the held-out "
+            f"split ({len(held_out)}), threshold {options.threshold}",
+            held_out,
+            outcomes(held_out, train(development), options.threshold),
+        )
+        return
     if options.decision:
         train_rows = [row for row in development if row.get("part") == "a"]
         test_rows = [row for row in development if row.get("part") == "b"]

@@ -468,6 +468,7 @@ class _Who:
     about: str
     explicit: bool
     stranger: bool = False
+    named_in_phrase: bool = False
 
 
 def _person_of(word: str, previous: str | None) -> _Who | None:
@@ -503,9 +504,11 @@ def _who(text: str, start: int, end: int, sentence_start: int, entry: _CrisisPhr
         inside = [word for word in inside if word in entry.deciding_words]
     for word in reversed(inside):
         if word in _OTHER_PERSON or word in _THIRD_PERSON_VERBS:
-            return _Who(OTHER, explicit=True)
+            return _Who(OTHER, explicit=True, named_in_phrase=True)
         if word in _FIRST_PERSON:
-            return _reported(text, start, sentence_start) or _Who(SELF, explicit=True)
+            return _reported(text, start, sentence_start) or _Who(
+                SELF, explicit=True, named_in_phrase=True
+            )
     before = _tokens(text, sentence_start, start)[-_SUBJECT_WORDS:]
     for index in range(len(before) - 1, -1, -1):
         word = before[index]
@@ -543,15 +546,23 @@ def _reported(text: str, start: int, sentence_start: int) -> _Who | None:
 
 
 class _TextContext:
-    """What is worked out about the whole text once, when the first phrase is found."""
+    """What is worked out about the whole text once, when it is first needed."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.benign_spans = _benign_spans(text)
-        self.happening_now = _RECURRENCE.search(text) is not None
+        self._benign_spans: list[tuple[int, int]] | None = None
+        self._happening_now: bool | None = None
+
+    @property
+    def happening_now(self) -> bool:
+        if self._happening_now is None:
+            self._happening_now = _RECURRENCE.search(self.text) is not None
+        return self._happening_now
 
     def is_benign(self, start: int, end: int) -> bool:
-        return any(low <= start and end <= high for low, high in self.benign_spans)
+        if self._benign_spans is None:
+            self._benign_spans = _benign_spans(self.text)
+        return any(low <= start and end <= high for low, high in self._benign_spans)
 
 
 def _set_aside(context: _TextContext, who: _Who, sentence: tuple[int, int]) -> bool:
@@ -564,41 +575,57 @@ def _set_aside(context: _TextContext, who: _Who, sentence: tuple[int, int]) -> b
     return not context.happening_now and _PAST.search(text, *sentence) is not None
 
 
+def _phrase_at(text: str, start: int, context: _TextContext) -> tuple[int, int] | None:
+    """The longest phrase starting at ``start`` that is neither an idiom nor denied."""
+    first = text[start].casefold()
+    any_phrase = _ANY_PHRASE_BY_FIRST_CHARACTER.get(first)
+    if any_phrase is None or any_phrase.match(text, start) is None:
+        return None
+    best: tuple[int, int] | None = None
+    for index in _PHRASES_BY_FIRST_CHARACTER[first]:
+        found = _CRISIS_PATTERNS[index].match(text, start)
+        if found is None or (best is not None and found.end() <= best[1]):
+            continue
+        end = found.end()
+        if context.is_benign(start, end) or _is_negated(text, start, end):
+            continue
+        best = (index, end)
+    return best
+
+
 def _matches(text: str) -> Iterator[CrisisMatch]:
-    context: _TextContext | None = None
+    """Phrases in reading order; where two overlap, the one that says whom it is about.
+
+    A phrase whose subject comes from the words around it ("I saw fresh cuts") gives
+    way to an overlapping one that names it ("cuts on her wrist").
+    """
+    context = _TextContext(text)
+    pending: tuple[CrisisMatch, bool] | None = None
     covered_until = 0
     for word in _WORD_STARTS.finditer(text):
         start = word.start()
         if start < covered_until:
             continue
-        first = text[start].casefold()
-        any_phrase = _ANY_PHRASE_BY_FIRST_CHARACTER.get(first)
-        if any_phrase is None or any_phrase.match(text, start) is None:
+        found = _phrase_at(text, start, context)
+        if found is None:
             continue
-        if context is None:
-            context = _TextContext(text)
-        best: tuple[int, int] | None = None
-        for index in _PHRASES_BY_FIRST_CHARACTER[first]:
-            found = _CRISIS_PATTERNS[index].match(text, start)
-            if found is None or (best is not None and found.end() <= best[1]):
-                continue
-            end = found.end()
-            if context.is_benign(start, end) or _is_negated(text, start, end):
-                continue
-            best = (index, end)
-        if best is None:
-            continue
-        index, end = best
+        index, end = found
         entry = _CRISIS_PHRASES[index]
         sentence = _sentence_span(text, start, end)
         if entry.about == OTHER:
-            who = _Who(OTHER, explicit=True)
+            who = _Who(OTHER, explicit=True, named_in_phrase=True)
         else:
             who = _who(text, start, end, sentence[0], entry)
-        covered_until = end
+        if pending is not None:
+            if start < pending[0].end and not who.named_in_phrase:
+                continue
+            if start >= pending[0].end:
+                yield pending[0]
+            pending = None
         if _set_aside(context, who, sentence):
+            covered_until = end
             continue
-        yield CrisisMatch(
+        match = CrisisMatch(
             phrase=entry.phrase,
             group=entry.group,
             group_label=entry.group_label,
@@ -607,6 +634,13 @@ def _matches(text: str) -> Iterator[CrisisMatch]:
             text=text[start:end],
             about=who.about,
         )
+        if who.named_in_phrase:
+            covered_until = end
+            yield match
+        else:
+            pending = (match, who.explicit)
+    if pending is not None:
+        yield pending[0]
 
 
 def read_crisis_language(text: str | None) -> CrisisReading:

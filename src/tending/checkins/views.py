@@ -12,7 +12,7 @@ from tending.checkins.models import CheckIn
 from tending.core.selectors import home_context
 from tending.core.timezones import local_today
 from tending.couples.selectors import couple_and_partner
-from tending.safety.services import safety_screen_url, wants_safety_screen
+from tending.safety.screening import page_after_writing
 
 HISTORY_PAGE_SIZE = 14
 
@@ -32,9 +32,10 @@ def checkin(request):
                 messages.success(
                     request, "Your check-in is updated." if today else "Thank you for checking in."
                 )
-                if wants_safety_screen(form.cleaned_data["note"]):
-                    return redirect(safety_screen_url(reverse("core:home")))
-                return redirect("core:home")
+                safety_page = page_after_writing(
+                    request, form.cleaned_data["note"], next_url=reverse("core:home")
+                )
+                return redirect(safety_page or "core:home")
     else:
         form = CheckInForm(initial=selectors.initial_checkin_input(request.user, today))
     return render(
@@ -87,8 +88,8 @@ def respond(request, checkin_id: int):
             sent_message = response.message
     else:
         error = " ".join(e for errors in form.errors.values() for e in errors)
-    if wants_safety_screen(sent_message):
-        screen_url = safety_screen_url(reverse("core:home"))
+    screen_url = page_after_writing(request, sent_message, next_url=reverse("core:home"))
+    if screen_url:
         messages.success(request, "Sent. Your partner will see it on their home page.")
         if request.headers.get("HX-Request"):
             return HttpResponse(headers={"HX-Redirect": screen_url})

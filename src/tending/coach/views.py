@@ -11,7 +11,7 @@ from tending.coach.forms import IStatementForm, MessageForm
 from tending.coach.highlight import reading_of
 from tending.coach.statements import compose
 from tending.couples.selectors import couple_and_partner
-from tending.safety.services import safety_screen_url, wants_safety_screen
+from tending.safety.screening import page_after_writing, read_texts
 
 HINT_FIELDS = ("text", "note", "message")
 AFTER_READING = {"home": "core:home", "messages": "coach:messages"}
@@ -33,11 +33,7 @@ def before_you_say_it(request):
     reading = None
     if form.is_bound and form.is_valid():
         reading = _reading(form.cleaned_data["message"])
-    context = {
-        "form": form,
-        "reading": reading,
-        "crisis": form.is_bound and wants_safety_screen(form["message"].value()),
-    }
+    context = {"form": form, "reading": reading, **_safety_hint(form["message"].value())}
     if _is_htmx(request):
         return render(request, "coach/_analysis.html", {**context, "live": True})
     return render(
@@ -45,9 +41,19 @@ def before_you_say_it(request):
     )
 
 
+def _safety_hint(*texts) -> dict:
+    """A calm note under the box when what is being typed holds a warning sign."""
+    reading = read_texts(*(text for text in texts if isinstance(text, str)))
+    return {
+        "crisis": bool(reading),
+        "crisis_about_someone_else": reading.concerns_someone_else and not reading.concerns_self,
+    }
+
+
 def _builder_context(user, form: IStatementForm, *, regenerate: bool) -> dict:
     _, partner = couple_and_partner(user)
     context = {"form": form, "partner": partner, "situation_reading": None}
+    context.update(_safety_hint(*(form[name].value() for name in form.fields)))
     if form.is_bound and form.is_valid():
         parts = form.parts()
         context["situation_reading"] = _reading(parts.situation)
@@ -93,9 +99,10 @@ def send(request):
             messages.success(
                 request, f"Sent. {message.recipient.display_name} will see it on their home page."
             )
-            if wants_safety_screen(message.text):
-                return redirect(safety_screen_url(reverse("coach:messages")))
-            return redirect("coach:messages")
+            safety_page = page_after_writing(
+                request, message.text, next_url=reverse("coach:messages")
+            )
+            return redirect(safety_page or "coach:messages")
     return render(request, "coach/i_statement.html", context, status=400)
 
 

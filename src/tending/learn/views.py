@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -10,6 +10,7 @@ from tending.learn import selectors, services
 from tending.learn.articles import get_article, load_articles
 from tending.learn.forms import ReflectionForm
 from tending.learn.rendering import article_html
+from tending.safety.screening import page_after_writing
 
 
 def _article_or_404(slug: str):
@@ -52,15 +53,25 @@ def reflect(request, slug: str):
     found = _article_or_404(slug)
     form = ReflectionForm(request.POST)
     problem = ""
+    safety_page = None
     if form.is_valid():
         try:
             services.add_reflection(user=request.user, slug=slug, text=form.cleaned_data["text"])
         except services.LearnError as error:
             problem = str(error)
         else:
+            safety_page = page_after_writing(
+                request,
+                form.cleaned_data["text"],
+                next_url=reverse("learn:article", args=[found.slug]) + "#reflections",
+            )
             form = None
     else:
         problem = " ".join(str(e) for errors in form.errors.values() for e in errors)
+    if safety_page:
+        if request.headers.get("HX-Request") == "true":
+            return HttpResponse(headers={"HX-Redirect": safety_page})
+        return redirect(safety_page)
     if request.headers.get("HX-Request") == "true":
         return render(
             request,

@@ -29,6 +29,7 @@ from tending.practices.forms import (
 )
 from tending.practices.models import Appreciation, Conversation
 from tending.practices.services import PracticeError
+from tending.safety.screening import page_after_writing
 
 REACTIONS = Appreciation.Reaction.choices
 
@@ -161,11 +162,18 @@ def _post_to_question(request, question_id: str, *, form_class, save, form_name:
     couple, partner = _couple_or_404(request)
     form = form_class(request.POST)
     problem = ""
+    safety_page = None
     if form.is_valid():
         try:
             save(user=request.user, question_id=question_id, text=form.cleaned_data["text"])
         except PracticeError as error:
             problem = str(error)
+        else:
+            safety_page = page_after_writing(
+                request,
+                form.cleaned_data["text"],
+                next_url=reverse("practices:question", args=[question_id]),
+            )
     else:
         problem = _form_problem(form)
     if problem:
@@ -177,6 +185,10 @@ def _post_to_question(request, question_id: str, *, form_class, save, form_name:
             status=400,
             **{f"{form_name}_form": form, f"{form_name}_problem": problem},
         )
+    if safety_page and _is_htmx(request):
+        return HttpResponse(headers={"HX-Redirect": safety_page})
+    if safety_page:
+        return redirect(safety_page)
     if _is_htmx(request):
         return _render_question(request, couple, partner, question_id)
     return redirect("practices:question", question_id=question_id)
@@ -293,7 +305,10 @@ def appreciations(request):
             problem = _form_problem(form)
         if not problem:
             messages.success(request, "Sent. It will be waiting on their home page.")
-            return redirect("practices:appreciations")
+            safety_page = page_after_writing(
+                request, form.cleaned_data["text"], next_url=reverse("practices:appreciations")
+            )
+            return redirect(safety_page or "practices:appreciations")
         if not form.errors:
             form.add_error(None, problem)
         status = 400

@@ -1,36 +1,48 @@
-# Two commands: `make run` and `make test`. Both create .venv and install on first use.
+# Two commands: `make run` and `make test`. Both create .venv on first use; `make run`
+# installs only the app, `make test` adds the development tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+APP_STAMP := $(VENV)/.installed-app
+DEV_STAMP := $(VENV)/.installed-dev
 DEV_ENV := TENDING_DEBUG=1 TENDING_DEMO=1 TENDING_DATA_DIR=$(CURDIR)/data
+TEST_ENV := TENDING_DATA_DIR=$(CURDIR)/.test-data
 
-.PHONY: run test lint browser-test clean
+.PHONY: run test lint browser-test screenshots clean
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	touch $(STAMP)
 
-run: $(STAMP)
+$(APP_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $@ $(APP_STAMP)
+
+run: $(APP_STAMP)
 	$(DEV_ENV) $(BIN)/tending migrate --noinput
 	$(DEV_ENV) $(BIN)/tending createcachetable
 	$(DEV_ENV) $(BIN)/tending demo --if-missing
 	@echo "Tending is running at http://127.0.0.1:8000 (demo log-ins are on the log-in page)"
 	$(DEV_ENV) $(BIN)/tending runserver 127.0.0.1:8000
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
-	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/tending makemigrations --check --dry-run
+	$(TEST_ENV) $(BIN)/tending makemigrations --check --dry-run
 
 test: lint
-	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -m "not browser" -q
+	$(TEST_ENV) $(BIN)/pytest -m "not browser" -q
 
-browser-test: $(STAMP)
-	TENDING_DATA_DIR=$(CURDIR)/.test-data $(BIN)/pytest -m browser -q \
-		--junitxml=test-artifacts/browser-tests.xml
+browser-test: $(DEV_STAMP)
+	$(TEST_ENV) $(BIN)/pytest -m browser -q --junitxml=test-artifacts/browser-tests.xml
+
+# Refresh the README's screenshots in docs/screenshots (the browser tests alone never do).
+screenshots: $(DEV_STAMP)
+	TENDING_UPDATE_SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest -m browser -q \
+		tests/browser/test_couple_journey.py
 
 clean:
 	rm -rf $(VENV) .test-data

@@ -42,6 +42,8 @@ from tending.reports import services as report_services
 from tending.reports.models import Report, ShareLink
 from tending.safety.models import SafetyPlan
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 ROLES = ("anonymous", "self", "partner", "stranger", "former")
 
 # Words only some people may read, and who they are.

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+
+from tending.core.clients import ProxyConfigurationError, parse_trusted_proxies
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -31,6 +34,11 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty file readable by its owner only, unless it is already there."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def read_or_create_secret(path: Path) -> str:
@@ -60,7 +68,7 @@ def read_or_create_encryption_keys(path: Path) -> list[str]:
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("DATA_DIR", str(Path.cwd() / "data"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG")
 SECRET_KEY = env_str("SECRET_KEY") or read_or_create_secret(DATA_DIR / "secret_key")
@@ -110,12 +118,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tending.accounts.devices.DeviceCookieMiddleware",
     "tending.core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# The largest request body the app reads (1 MiB, below Django's 2.5 MB default). The
+# longest form, the safety plan, is under 150 kB even in four-byte characters.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 ROOT_URLCONF = "tending.urls"
 WSGI_APPLICATION = "tending.wsgi.application"
@@ -141,10 +154,13 @@ _database_url = env_str("DATABASE_URL")
 if _database_url:
     DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
 else:
+    # Created readable by its owner only; SQLite gives its WAL and SHM files the same mode.
+    SQLITE_FILE = DATA_DIR / "tending.sqlite3"
+    create_private_file(SQLITE_FILE)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "tending.sqlite3",
+            "NAME": SQLITE_FILE,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
@@ -186,10 +202,22 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
-# Repeated failed log-ins: five tries per address and account, then a 15-minute pause.
+# Proxies in front of Tending whose X-Forwarded-For is believed: a count or addresses
+# (see tending/core/clients.py and the README).
+try:
+    TENDING_TRUSTED_PROXIES = parse_trusted_proxies(env_str("TRUSTED_PROXIES"))
+except ProxyConfigurationError as error:
+    raise ImproperlyConfigured(str(error)) from error
+
+# Repeated failed log-ins (django-axes): five for one account, or from one address, pause
+# log-ins from browsers the account has not been used on for 15 minutes. A browser with
+# the account's device cookie is never paused by someone else's guesses
+# (tending/accounts/devices.py).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "tending.core.clients.address_of"
+AXES_WHITELIST_CALLABLE = "tending.accounts.devices.is_trusted_device"
 # The log-in form's field is "username"; axes would otherwise look for "email" and count
 # every failure against no account at all.
 AXES_USERNAME_FORM_FIELD = "username"

@@ -75,10 +75,23 @@ def test_the_browser_session_works_with_its_csrf_token(alice):
 
 def test_text_that_is_not_a_string_or_too_long_is_refused(alice):
     client = client_for(alice)
-    assert post(client, {}).status_code == 422
-    too_long = post(client, {"text": "x" * 5001})
+    missing = post(client, {})
+    assert missing.status_code == 422
+    assert missing.json()["errors"][0]["field"] == "text"
+    too_long = post(client, {"text": "x" * 2001})
     assert too_long.status_code == 422
-    assert "at most 5000 characters" in too_long.json()["detail"]
+    assert "text: String should have at most 2000 characters" in too_long.json()["detail"]
+    assert post(client, {"text": "you never listen " * 117}).status_code == 200
+
+
+def test_a_megabyte_of_text_is_refused_before_it_is_read(alice, monkeypatch):
+    def must_not_run(text):
+        raise AssertionError("a refused text was analysed")
+
+    monkeypatch.setattr("tending.api.api.analyse", must_not_run)
+    response = post(client_for(alice), {"text": "you never listen " * 60_000})
+    assert response.status_code in (413, 422)
+    assert response.json()["detail"]
 
 
 def test_markup_comes_back_as_plain_data(alice):

@@ -1,4 +1,8 @@
+import pytest
+
 from tending.assessments import selectors
+
+pytestmark = pytest.mark.on_edge_days
 
 NUDGE = "It might help to talk to someone"
 

@@ -1,6 +1,10 @@
+import pytest
+
 from conftest import client_for
 from tending.assessments import scoring
 from tending.assessments.models import Sharing
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 
 def test_shows_score_band_meaning_citation_licence_and_not_a_diagnosis(as_alice, alice, record):

@@ -1,9 +1,12 @@
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from tending.assessments import selectors
 from tending.assessments.models import ScheduleChoice
+
+pytestmark = pytest.mark.on_edge_days
 
 
 def by_key(rows):

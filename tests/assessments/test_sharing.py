@@ -4,6 +4,8 @@ from conftest import client_for
 from tending.assessments.models import Result, Sharing
 from tending.couples.services import unpair
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 PARTNER_PAGE = "/assessments/partner/"
 
 

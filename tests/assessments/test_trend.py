@@ -1,6 +1,10 @@
 import re
 
+import pytest
+
 from conftest import client_for
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 
 def test_chart_with_shaded_bands_and_a_table(as_alice, alice, record):

@@ -43,7 +43,14 @@ PHONE = {
     "has_touch": True,
     "device_scale_factor": 2,
 }
-SCREENSHOTS_DIR = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+# Screenshots go with the test reports; `make screenshots` sets TENDING_UPDATE_SCREENSHOTS
+# to refresh the ones the README shows, so an ordinary run never changes tracked files.
+SCREENSHOTS_DIR = (
+    ROOT / "docs" / "screenshots"
+    if os.environ.get("TENDING_UPDATE_SCREENSHOTS") == "1"
+    else ROOT / "test-artifacts" / "screenshots"
+)
 ACTION_TIMEOUT_MS = 10_000
 LOCAL_SCHEMES = {"data", "blob", "about"}
 RESPONSE_STATUS_ECHO = "Failed to load resource: the server responded with a status of"

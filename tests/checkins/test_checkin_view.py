@@ -1,11 +1,14 @@
 import re
 from decimal import Decimal
 
+import pytest
 from django.urls import reverse
 
 from conftest import client_for
 from factories import checkin_post, make_checkin
 from tending.checkins.models import CheckIn
+
+pytestmark = pytest.mark.on_edge_days
 
 URL = reverse("checkins:checkin")
 HOME = reverse("core:home")

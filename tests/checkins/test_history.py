@@ -1,11 +1,14 @@
 import re
 
+import pytest
 from django.urls import reverse
 
 from conftest import client_for
 from factories import backdate_couple, make_checkin, make_response
 from tending.checkins.models import Response
 from tending.couples.services import unpair
+
+pytestmark = pytest.mark.on_edge_days
 
 URL = reverse("checkins:history")
 

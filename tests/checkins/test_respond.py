@@ -5,6 +5,8 @@ from conftest import client_for
 from factories import backdate_couple, make_checkin
 from tending.checkins.models import Response
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 HOME = reverse("core:home")
 
 

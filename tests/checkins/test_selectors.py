@@ -1,11 +1,14 @@
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from factories import backdate_couple, make_checkin, make_response
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.selectors import turned_toward_this_week
 from tending.couples.selectors import active_couple_for
+
+pytestmark = pytest.mark.on_edge_days
 
 
 def answered_after(checkin, responder, delay: dt.timedelta) -> Response:

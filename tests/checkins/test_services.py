@@ -9,6 +9,8 @@ from tending.checkins.feelings import EMOTION_WORDS, FEELINGS_WHEEL
 from tending.checkins.models import CheckIn
 from tending.checkins.services import CheckInError, save_checkin
 
+pytestmark = pytest.mark.on_edge_days
+
 UTC = dt.UTC
 
 

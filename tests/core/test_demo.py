@@ -3,7 +3,7 @@ import importlib
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 import tending.settings as production_settings
@@ -14,7 +14,12 @@ from tending.core.demo import DEMO_PASSWORD, DEMO_PEOPLE
 from tending.core.timezones import local_today
 from tending.couples.selectors import partner_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.on_edge_days]
+
+
+@pytest.fixture(autouse=True)
+def development_machine(settings):
+    settings.DEBUG = True
 
 
 def run_demo(*args) -> str:
@@ -96,3 +101,15 @@ def test_demo_mode_is_never_on_without_debug(monkeypatch, tmp_path):
     finally:
         monkeypatch.undo()
         importlib.reload(production_settings)
+
+
+def test_demo_refuses_without_debug_because_its_password_is_public(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="password is printed in the README"):
+        run_demo()
+    assert not User.objects.filter(email__endswith="@demo.tending.local").exists()
+
+
+def test_a_public_demo_server_can_still_seed_it_on_purpose(settings):
+    settings.DEBUG = False
+    assert "robin@demo.tending.local" in run_demo("--i-know-this-is-public")

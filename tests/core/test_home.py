@@ -10,6 +10,8 @@ from tending.coach.services import send_gentle_message
 from tending.practices.services import invite_to_breathe, send_appreciation
 from tending.safety.services import tell_partner
 
+pytestmark = pytest.mark.on_edge_days
+
 HOME = reverse("core:home")
 HISTORY = reverse("checkins:history")
 

@@ -1,12 +1,15 @@
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from conftest import client_for, make_user
 from tending.couples.models import Couple, Invite, Membership
 from tending.couples.selectors import partner_of
-from tending.couples.services import create_invite, revoke_invite
+from tending.couples.services import PairingError, accept_invite, create_invite, revoke_invite
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 
 def join_url(invite):
@@ -103,3 +106,11 @@ def test_an_unknown_link_is_not_found(db):
     response = client_for(None).get(reverse("couples:join", args=["no-such-token"]))
     assert response.status_code == 404
     assert "This invitation link is not valid." in response.content.decode()
+
+
+def test_a_crossed_invitation_accepted_after_pairing_says_who_you_are_paired_with(charlie):
+    erin = make_user("Erin")
+    charlies_invite, erins_invite = create_invite(inviter=charlie), create_invite(inviter=erin)
+    accept_invite(token=erins_invite.token, user=charlie)
+    with pytest.raises(PairingError, match="You and Charlie are already paired."):
+        accept_invite(token=charlies_invite.token, user=erin)

@@ -15,6 +15,8 @@ from tending.couples.services import (
     unpair,
 )
 
+pytestmark = pytest.mark.on_edge_days
+
 
 def test_an_invite_pairs_two_people(charlie):
     erin = make_user("Erin")

@@ -1,9 +1,12 @@
+import pytest
 from django.urls import reverse
 
 from conftest import client_for
 from factories import backdate_couple, make_checkin, make_response
 from tending.checkins.models import CheckIn, Response
 from tending.couples.selectors import partner_of
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 URL = reverse("couples:unpair")
 HOME = reverse("core:home")

@@ -1,9 +1,13 @@
 """Questionnaire results on the insights page: mine with bands, a partner's only as shared."""
 
+import pytest
+
 from tending.assessments.models import Sharing
 from tending.assessments.selectors import instrument_for
 from tending.assessments.services import record_result, set_sharing
 from tending.insights.selectors import insights_for
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 PHQ9_MILD = {number: 1 for number in range(1, 10)} | {9: 0}
 GAD7_MODERATE = {number: 2 for number in range(1, 8)} | {7: 0}

@@ -11,6 +11,9 @@ from conftest import client_for
 from factories import backdate_couple, make_checkin, make_response
 from tending.insights.selectors import insights_for
 
+pytestmark = pytest.mark.on_edge_days
+WEDNESDAY_NOON = "2027-03-10T12:00:00+00:00"
+
 URL = reverse("insights:overview")
 
 
@@ -102,6 +105,7 @@ def test_partner_sees_my_shared_check_ins_but_a_stranger_sees_nothing(alice, bob
     assert "grateful" not in client_for(charlie).get(URL).content.decode()
 
 
+@pytest.mark.frozen(WEDNESDAY_NOON)
 def test_turned_toward_counts_answers_within_a_day_per_week(alice, bob):
     backdate_couple(alice, days=30)
     answered = make_checkin(bob, days_ago=0, needs=["talk"])
@@ -110,6 +114,17 @@ def test_turned_toward_counts_answers_within_a_day_per_week(alice, bob):
     insights = insights_for(alice, days=7)
     last_week = insights.turned_toward.rows[-1]
     assert last_week[1:] == ("2", "1")
+
+
+@pytest.mark.frozen("2027-06-06T23:15:00+00:00")
+def test_bids_count_in_the_week_of_their_own_day(alice, bob):
+    """Monday 00:15 in London is still Sunday evening in New York: Bob's bid belongs to
+    the week that is ending, Alice's to the one that has begun."""
+    backdate_couple(alice, days=30)
+    make_response(make_checkin(bob, days_ago=0, needs=["talk"]), alice)
+    make_checkin(alice, days_ago=0, needs=["hug"])
+    rows = insights_for(alice, days=14).turned_toward.rows
+    assert [row[1:] for row in rows[-2:]] == [("1", "1"), ("1", "0")]
 
 
 def test_the_page_renders_charts_tables_and_patterns(alice):

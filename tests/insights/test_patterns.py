@@ -14,6 +14,8 @@ from tending.insights.patterns import (
     strength_words,
 )
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 def test_pearson_of_a_perfect_line_is_one():
     assert pearson([1, 2, 3, 4], [2, 4, 6, 8]) == pytest.approx(1.0)

@@ -4,6 +4,8 @@ from django.urls import reverse
 from conftest import client_for
 from tending.insights.models import InsightPreferences
 
+pytestmark = pytest.mark.on_edge_days
+
 URL = reverse("insights:preferences")
 
 

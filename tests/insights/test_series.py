@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from tending.insights.series import (
     Period,
     daily_values,
@@ -10,6 +12,8 @@ from tending.insights.series import (
     top_words,
     top_words_by_period,
 )
+
+pytestmark = pytest.mark.on_edge_days
 
 DAY = dt.date(2025, 3, 3)
 

@@ -10,6 +10,8 @@ from factories import backdate_couple, make_checkin
 from tending.core.timezones import local_today, week_start
 from tending.insights.selectors import weekly_summary
 
+pytestmark = pytest.mark.on_edge_days
+
 URL = reverse("insights:week")
 
 
@@ -37,6 +39,7 @@ def test_an_empty_week_is_described_gently(alice):
     assert "did not check in" in weekly_summary(alice).my_sentences[0]
 
 
+@pytest.mark.frozen("2027-03-10T12:00:00+00:00")
 def test_partner_sentences_hold_only_what_was_shared(alice, bob):
     backdate_couple(alice, days=30)
     make_checkin(
@@ -48,6 +51,17 @@ def test_partner_sentences_hold_only_what_was_shared(alice, bob):
     assert "mood" not in text
     assert "hopeless" in text
     assert [c.headers for c in summary.charts] == [("Day", "You"), ("Day", "You")]
+
+
+@pytest.mark.frozen("2027-06-06T23:15:00+00:00")
+def test_a_partners_sunday_belongs_to_the_week_that_is_ending(alice, bob):
+    """Monday 00:15 in London, Sunday evening in New York."""
+    backdate_couple(alice, days=30)
+    make_checkin(bob, days_ago=0, emotions=["hopeful"])
+    this_week = weekly_summary(alice)
+    assert "Bob shared no check-ins with you this week." in this_week.partner_sentences
+    last_week = weekly_summary(alice, week=this_week.week_start - dt.timedelta(days=7))
+    assert "Bob shared check-ins on 1 of 7 days." in " ".join(last_week.partner_sentences)
 
 
 def test_partner_private_feelings_are_left_out(alice, bob):

@@ -8,6 +8,8 @@ from conftest import client_for
 from tending.practices import services
 from tending.practices.models import BreathingInvite, PracticeLog
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 def test_inviting_the_partner_shows_on_their_home_and_joining_starts_the_same_session(alice, bob):
     response = client_for(alice).post(

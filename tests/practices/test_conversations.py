@@ -10,6 +10,8 @@ from tending.practices import services
 from tending.practices.models import Conversation, PracticeLog
 from tending.practices.selectors import conversation_view
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 
 from conftest import client_for
@@ -8,6 +9,8 @@ from tending.practices import services
 from tending.practices.content import all_questions, question_by_id
 from tending.practices.schedule import couple_day, daily_question_id
 from tending.practices.selectors import todays_question_id
+
+pytestmark = pytest.mark.on_edge_days
 
 NOON = dt.datetime(2026, 3, 10, 12, 0, tzinfo=dt.UTC)
 

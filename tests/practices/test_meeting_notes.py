@@ -1,8 +1,11 @@
+import pytest
 from django.urls import reverse
 
 from conftest import client_for
 from practices.builders import conversation
 from tending.practices.models import Conversation
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

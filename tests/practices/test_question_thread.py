@@ -6,6 +6,8 @@ from practices.builders import answer
 from tending.practices import services
 from tending.practices.content import all_questions
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 QUESTION = all_questions()[12].id
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -17,6 +17,8 @@ from tending.practices.models import Answer, Conversation
 from tending.practices.selectors import todays_question_id
 from tending.yourdata.services import export_archive
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 SECRET = "ALICE-SECRET-7d1c"
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

@@ -10,6 +10,8 @@ from tending.practices import services
 from tending.practices.models import RitualDone
 from tending.practices.selectors import ritual_progress_text, ritual_views, streak_text
 
+pytestmark = pytest.mark.on_edge_days
+
 
 def test_progress_is_worded_neutrally():
     assert (

@@ -4,6 +4,8 @@ from django.urls import reverse
 from conftest import client_for
 from tending.reports.models import PartnerReportConsent
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 URL = reverse("reports:consent")
 
 

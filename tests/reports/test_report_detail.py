@@ -6,6 +6,8 @@ from factories import backdate_couple, make_checkin
 from reports.helpers import report_for
 from tending.reports.services import set_partner_consent
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 @pytest.mark.django_db
 def test_anonymous_is_sent_to_log_in(client, alice):

@@ -7,6 +7,8 @@ from conftest import client_for
 from tending.core.timezones import local_today
 from tending.reports.models import Report
 
+pytestmark = pytest.mark.on_edge_days
+
 URL = reverse("reports:list")
 
 

@@ -12,6 +12,8 @@ from tending.reports.pdf import printable, render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import set_partner_consent
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 
 @pytest.mark.django_db
 def test_anonymous_cannot_download(client, alice):
@@ -80,6 +82,16 @@ def test_names_and_notes_in_other_scripts_print_as_written(alice):
     assert "Αλίκη Смирнова" in text
     assert note in text
     assert "?" not in text
+
+
+def test_long_notes_wrap_with_single_spaces_between_words(alice):
+    """Justified lines would stretch the gaps between words; a reader copying the text
+    out of the PDF should get the words as they were written."""
+    note = " ".join(["a slow morning, then a long walk by the river with Bob"] * 6)
+    make_checkin(alice, days_ago=1, note=note)
+    text = pdf_text(render_report_pdf(report_content(report_for(alice, include_notes=True))))
+    assert "  " not in text
+    assert " ".join(note.split()) in " ".join(text.split())
 
 
 def test_a_japanese_note_keeps_the_rest_of_the_page(alice):

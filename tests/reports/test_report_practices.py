@@ -14,6 +14,8 @@ from tending.reports.pdf import render_report_pdf
 from tending.reports.selectors import report_content
 from tending.reports.services import create_share_link
 
+pytestmark = pytest.mark.on_edge_days
+
 
 def log(user, couple, *, days_ago: int, kind=PracticeLog.Kind.STRESS, feeling=None, **extra):
     return PracticeLog.objects.create(

@@ -17,6 +17,8 @@ from tending.reports.services import (
     set_partner_consent,
 )
 
+pytestmark = pytest.mark.on_edge_days
+
 FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 

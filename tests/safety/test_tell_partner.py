@@ -1,11 +1,14 @@
 import datetime as dt
 
+import pytest
 from django.utils import timezone
 
 from conftest import client_for
 from tending.couples.services import unpair
 from tending.safety import services
 from tending.safety.models import HardTimeNotice
+
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 NOTICE = "is having a hard time"
 

@@ -32,6 +32,8 @@ from tending.reports.services import create_report, create_share_link
 from tending.safety.models import SafetyPlan
 from yourdata.records import checkin_for, response_to
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 EMAIL = "wilhelmina.q@example.org"
 DISPLAY_NAME = "Wilhelmina Quartermaine"
 HER_WORDS = [

@@ -28,6 +28,8 @@ from tending.practices.models import Answer, Conversation
 from tending.safety.models import SafetyPlan
 from yourdata.records import checkin_for, response_to
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 NOTE = "I told nobody about the lighthouse dream"
 MESSAGE = "Thinking of you, love, and the lighthouse"
 

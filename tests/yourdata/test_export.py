@@ -14,6 +14,8 @@ from tending.couples.models import Couple
 from tending.yourdata.services import export_archive
 from yourdata.records import checkin_for, response_to
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 PAGE = reverse("yourdata:index")
 DOWNLOAD = reverse("yourdata:download")
 

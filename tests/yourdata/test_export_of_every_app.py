@@ -33,6 +33,8 @@ from tending.reports.models import Report, ShareAccess, ShareLink
 from tending.safety.models import SafetyPlan
 from tending.yourdata.services import export_archive, import_archive
 
+pytestmark = pytest.mark.on_edge_days
+
 PHQ9_ANSWERS = {1: 1, 2: 2, 3: 0, 4: 3, 5: 1, 6: 0, 7: 2, 8: 1, 9: 0}
 FHIR_BUNDLE = "fhir/questionnaire_responses.json"
 

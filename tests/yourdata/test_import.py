@@ -15,6 +15,8 @@ from tending.yourdata.archive import UnreadableArchiveError
 from tending.yourdata.services import ImportRefusedError, export_archive, import_archive
 from yourdata.records import checkin_for, response_to
 
+pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
+
 CHECKIN_FIELDS = (
     "local_date",
     "mood",

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "tending.accounts"
     label = "accounts"
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
+
+        from tending.accounts import devices
+
+        user_login_failed.connect(devices.count_failure, dispatch_uid="tending-device-failure")
+        user_logged_in.connect(devices.remember_login, dispatch_uid="tending-device-login")

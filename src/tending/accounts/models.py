@@ -3,6 +3,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django_countries.fields import CountryField
 
+from tending.accounts.signals import password_changed
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -54,3 +56,11 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        """Tell other apps when an existing person's password changed, whoever changed it
+        (the person, a reset link or an operator in the admin)."""
+        changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if changed:
+            password_changed.send(sender=type(self), user=self)

@@ -4,10 +4,23 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from tending.accounts.models import User
+from tending.core.ratelimit import SlidingWindow
 from tending.couples.models import Membership
 from tending.couples.selectors import active_couple_for
 from tending.couples.services import unpair
 from tending.practices.models import Conversation, Ritual
+
+# Password-reset links: at most three an hour for one address, ten an hour from one client.
+RESET_LINKS_PER_ADDRESS = SlidingWindow("reset-address", limit=3, period=60 * 60)
+RESET_LINKS_PER_CLIENT = SlidingWindow("reset-client", limit=10, period=60 * 60)
+
+
+def reset_link_allowed(*, email: str, client: str) -> bool:
+    """Whether another reset link may go out for ``email`` to a request from ``client``;
+    counts the request either way."""
+    client_ok = RESET_LINKS_PER_CLIENT.allow(client)
+    address_ok = RESET_LINKS_PER_ADDRESS.allow(email.strip().lower())
+    return client_ok and address_ok
 
 
 def register(*, email: str, password: str, display_name: str, timezone: str, country="") -> User:

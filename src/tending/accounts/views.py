@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
@@ -14,6 +15,7 @@ from tending.accounts.forms import (
     ResetRequestForm,
     SignupForm,
 )
+from tending.core.clients import address_of
 from tending.couples.services import PairingError, accept_invite
 from tending.safety.selectors import country_from_accept_language
 
@@ -80,13 +82,28 @@ def delete_account(request):
     return render(request, "accounts/delete_account.html", {"form": form})
 
 
-password_reset = auth_views.PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    form_class=ResetRequestForm,
-    email_template_name="accounts/email/password_reset.txt",
-    subject_template_name="accounts/email/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_sent"),
-)
+class PasswordResetView(auth_views.PasswordResetView):
+    """Sends a reset link, at most a few an hour for one address and from one client.
+
+    Every request gets the same answer, sent or not, so nobody learns whether an account
+    exists or how many links went out.
+    """
+
+    template_name = "accounts/password_reset.html"
+    form_class = ResetRequestForm
+    email_template_name = "accounts/email/password_reset.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_sent")
+
+    def form_valid(self, form):
+        if services.reset_link_allowed(
+            email=form.cleaned_data["email"], client=address_of(self.request)
+        ):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
+
+
+password_reset = PasswordResetView.as_view()
 password_reset_sent = auth_views.PasswordResetDoneView.as_view(
     template_name="accounts/password_reset_sent.html"
 )

@@ -8,15 +8,19 @@ no outside host and no inline script.
 """
 
 from django.conf import settings
-from ninja import NinjaAPI, Schema, Status
+from django.core.exceptions import RequestDataTooBig
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import HttpError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.security import HttpBearer, SessionAuth
 from ninja.throttling import AuthRateThrottle
 
 from tending.api.services import user_for_token
 from tending.coach.analysis import analyse
+from tending.coach.forms import MESSAGE_MAX_LENGTH
 
-ANALYSE_MAX_LENGTH = 5000
+# The longest text the coach reads anywhere: the "Before you say it" box.
+ANALYSE_MAX_LENGTH = MESSAGE_MAX_LENGTH
 
 
 class AccessToken(HttpBearer):
@@ -64,8 +68,60 @@ api = NinjaAPI(
 )
 
 
+class FieldProblem(Schema):
+    field: str
+    message: str
+
+
+class Problem(Schema):
+    """Every error the API answers with: a sentence for people, and for a request that
+    did not validate, what was wrong with which field."""
+
+    detail: str
+    errors: list[FieldProblem] = []
+
+
+# What any route may answer besides success: a body it cannot parse, no or a bad token, a
+# session without its CSRF token, a body over the size limit, values that do not validate,
+# too many requests.
+ERRORS = {frozenset({400, 401, 403, 413, 422, 429}): Problem}
+
+
+def _field_name(location: list) -> str:
+    """The field a validation error is about: ["body", "payload", "text"] is "text"."""
+    parts = location[2:] if location[:1] == ["body"] else location[1:]
+    return ".".join(str(part) for part in parts) or str(location[0])
+
+
+@api.exception_handler(ValidationError)
+def invalid_request(request, exc: ValidationError):
+    errors = [
+        {"field": _field_name(list(error.get("loc", ["body"]))), "message": error.get("msg", "")}
+        for error in exc.errors
+    ]
+    detail = "; ".join(f"{error['field']}: {error['message']}" for error in errors)
+    return api.create_response(
+        request, {"detail": detail or "The request is not valid.", "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc: RequestDataTooBig):
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return api.create_response(
+        request,
+        {"detail": f"The request body is larger than the {limit:,} bytes allowed.", "errors": []},
+        status=413,
+    )
+
+
 class AnalyseIn(Schema):
-    text: str
+    text: str = Field(max_length=ANALYSE_MAX_LENGTH)
 
 
 class FindingOut(Schema):
@@ -84,22 +140,19 @@ class AnalysisOut(Schema):
     needs: list[str]
 
 
-class Problem(Schema):
-    detail: str
-
-
 @api.post(
     "/coach/analyse",
-    response={200: AnalysisOut, 422: Problem},
+    response={200: AnalysisOut, **ERRORS},
     summary="Analyse a message before saying it",
+    description=(
+        "Find where a message may land as criticism, contempt, defensiveness, absolutes, "
+        "blame or stonewalling, and what in it helps. Spans index the text as sent (Unicode "
+        f"code points). Nothing is stored. The text can be at most {ANALYSE_MAX_LENGTH:,} "
+        "characters."
+    ),
     tags=["coach"],
 )
 def analyse_message(request, payload: AnalyseIn):
-    """Find where a message may land as criticism, contempt, defensiveness, absolutes,
-    blame or stonewalling, and what in it helps. Spans index the text as sent (Unicode
-    code points). Nothing is stored."""
-    if len(payload.text) > ANALYSE_MAX_LENGTH:
-        return Status(422, {"detail": f"The text can be at most {ANALYSE_MAX_LENGTH} characters."})
     analysis = analyse(payload.text)
     return {
         "findings": [vars(finding) for finding in analysis.findings],

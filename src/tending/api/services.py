@@ -35,6 +35,17 @@ def revoke_token(*, user, token_id: int, now: dt.datetime | None = None) -> bool
     return revoked == 1
 
 
+def revoke_all_tokens(*, user, now: dt.datetime | None = None) -> int:
+    """Revoke every active token of ``user``; how many there were."""
+    return PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True).update(
+        revoked_at=now or timezone.now()
+    )
+
+
+def revoke_tokens_after_password_change(sender, user, **kwargs) -> None:
+    revoke_all_tokens(user=user)
+
+
 def user_for_token(plain: str, *, now: dt.datetime | None = None):
     """The person an active token belongs to, or None; notes when it was last used."""
     if not plain.startswith(TOKEN_PREFIX):

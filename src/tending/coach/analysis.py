@@ -12,6 +12,7 @@ this module is imported. The module uses only the standard library.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from bisect import bisect_right
@@ -46,6 +47,18 @@ _STRAIGHTEN = str.maketrans(
         "\u00bb": '"',
     }
 )
+
+
+def _straightened(text: str) -> str:
+    """Curly quotes and apostrophes made straight; ``str.translate`` is slow on long
+    texts, so only the characters present are replaced."""
+    for curly, straight in _STRAIGHTEN.items():
+        character = chr(curly)
+        if character in text:
+            text = text.replace(character, straight)
+    return text
+
+
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{0,500}"')
 _SINGLE_QUOTED = re.compile(r"'(?=\w)[^\n]{0,200}?(?<=[\w.!?,])'(?!\w)")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]+")
@@ -62,6 +75,17 @@ _BEGINS = {
     "sentence": re.compile(r"(?:^|[.!?\n])\s*$"),
 }
 _LOOK_BACK = 40
+# How far a rule looks around its match: back for the few words before it, ahead for the
+# rest of its sentence. Bounding both keeps the analysis linear in the length of the text
+# even when a long message has no punctuation at all.
+_WORDS_BEFORE_WINDOW = 200
+_LOOK_AHEAD = 300
+# A long text is read in pieces of at least this many characters, cut after a sentence,
+# and each rule runs only on the pieces that hold its trigger words. A rule's match may
+# run on into the next piece by up to _PIECE_OVERLAP characters. Messages shorter than a
+# piece are read whole.
+_PIECE_LENGTH = 300
+_PIECE_OVERLAP = 200
 _UPPERCASE_LITERAL = re.compile(r"(?<!\\)[A-Z]")
 
 
@@ -243,16 +267,17 @@ def _build_rules() -> list[_Rule]:
 
 
 _RULES = _build_rules()
-_ALWAYS_TRIED = [
-    i for i, rule in enumerate(_RULES) if not rule.triggers and not rule.trigger_symbols
-]
-_RULES_BY_WORD: dict[str, list[int]] = {}
-_RULES_BY_SYMBOL: dict[str, list[int]] = {}
+# Which rules a word or symbol lets run, as bit masks over rule indices (bit i is rule i).
+_ALWAYS_TRIED = sum(
+    1 << i for i, rule in enumerate(_RULES) if not rule.triggers and not rule.trigger_symbols
+)
+_RULES_BY_WORD: dict[str, int] = {}
+_RULES_BY_SYMBOL: dict[str, int] = {}
 for _index, _rule in enumerate(_RULES):
     for _word in _rule.triggers:
-        _RULES_BY_WORD.setdefault(_word, []).append(_index)
+        _RULES_BY_WORD[_word] = _RULES_BY_WORD.get(_word, 0) | 1 << _index
     for _symbol in _rule.trigger_symbols:
-        _RULES_BY_SYMBOL.setdefault(_symbol, []).append(_index)
+        _RULES_BY_SYMBOL[_symbol] = _RULES_BY_SYMBOL.get(_symbol, 0) | 1 << _index
 _SETTINGS = _RULES_DATA["settings"]
 _NEGATION = _compile(_SETTINGS["negation"])
 _REPORTED_SPEECH = _compile(_SETTINGS["reported_speech"])
@@ -296,6 +321,7 @@ def _emotion_name(matched: str) -> str:
     return _EMOTION_BY_SQUASHED.get(_squashed(matched), matched)
 
 
+@functools.lru_cache(maxsize=1024)
 def _need_name(phrase: str) -> str:
     for name, pattern in _NEED_PHRASES:
         if pattern.fullmatch(phrase):
@@ -320,32 +346,61 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Overlapping spans joined, as sorted lists of starts and ends for bisection."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _pieces(length: int, sentence_ends: list[int]) -> list[tuple[int, int]]:
+    """The text's span cut after sentence ends into pieces of at least _PIECE_LENGTH."""
+    pieces = []
+    start = 0
+    for end in sentence_ends:
+        if end - start >= _PIECE_LENGTH and end < length:
+            pieces.append((start, end))
+            start = end
+    pieces.append((start, length))
+    return pieces
+
+
 class _Context:
     """Quoted regions and clause and sentence boundaries of one message."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words = frozenset(_WORD.findall(text))
-        self.quoted = [match.span() for match in _DOUBLE_QUOTED.finditer(text)]
-        self.quoted.extend(_single_quoted(text))
+        quoted = [match.span() for match in _DOUBLE_QUOTED.finditer(text)]
+        quoted.extend(_single_quoted(text))
+        self.quote_starts, self.quote_ends = _merged_spans(quoted)
         self.clause_ends = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
-        self.sentence_starts = [match.start() for match in _SENTENCE_BREAK.finditer(text)]
+        breaks = list(_SENTENCE_BREAK.finditer(text))
+        self.sentence_starts = [match.start() for match in breaks]
+        self.pieces = _pieces(len(text), [match.end() for match in breaks])
 
     def in_quotes(self, start: int, end: int) -> bool:
-        return any(start < q_end and q_start < end for q_start, q_end in self.quoted)
+        index = bisect_right(self.quote_starts, end - 1) - 1
+        return index >= 0 and self.quote_ends[index] > start
 
     def words_before(self, start: int) -> str:
         index = bisect_right(self.clause_ends, start)
         clause_start = self.clause_ends[index - 1] if index else 0
-        words = self.text[clause_start:start].split()
+        window_start = max(clause_start, start - _WORDS_BEFORE_WINDOW)
+        words = self.text[window_start:start].split()
         return " ".join(words[-_WORDS_BEFORE:]) + (" " if words else "")
 
-    def rest_of_sentence(self, end: int, past_but: bool = False) -> str:
+    def sentence_end(self, end: int) -> int:
         index = bisect_right(self.sentence_starts, end - 1)
-        sentence_end = (
-            self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
-        )
-        rest = self.text[end:sentence_end]
+        return self.sentence_starts[index] if index < len(self.sentence_starts) else len(self.text)
+
+    def rest_of_sentence(self, end: int, past_but: bool = False) -> str:
+        rest = self.text[end : min(self.sentence_end(end), end + _LOOK_AHEAD)]
         if past_but:
             return rest
         but = _BUT.search(rest)
@@ -420,12 +475,25 @@ def _emotions(context: _Context) -> list[str]:
 
 
 def _needs(context: _Context) -> list[str]:
-    found: list[str] = []
+    """Needs named after a cue ("I need", "could we") in the rest of its sentence.
+
+    Cues close together share the text they look at, so each stretch is read once.
+    """
+    stretches: list[list[int]] = []
     for cue in _NEED_CUE.finditer(context.text):
         if context.in_quotes(*cue.span()):
             continue
-        rest = context.rest_of_sentence(cue.end())
-        found.extend(_need_name(match.group(0)) for match in _NEED_WORD.finditer(rest))
+        start = cue.end()
+        limit = start + len(context.rest_of_sentence(start))
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], limit)
+        else:
+            stretches.append([start, limit])
+    found = [
+        _need_name(match.group(0))
+        for start, limit in stretches
+        for match in _NEED_WORD.finditer(context.text, start, limit)
+    ]
     return list(dict.fromkeys(found))
 
 
@@ -453,31 +521,46 @@ def _lowercase(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
-def _rules_for(context: _Context) -> list[_Rule]:
-    """The rules whose trigger words occur in the message, in file order."""
-    chosen = set(_ALWAYS_TRIED)
-    for word in context.words:
-        chosen.update(_RULES_BY_WORD.get(word, ()))
-    for symbol, indices in _RULES_BY_SYMBOL.items():
-        if symbol in context.text:
-            chosen.update(indices)
-    return [_RULES[index] for index in sorted(chosen)]
+def _rules_for(text: str, start: int, end: int) -> list[int]:
+    """The rules whose trigger words occur in ``text[start:end]``, in file order."""
+    chosen = _ALWAYS_TRIED
+    for word in set(_WORD.findall(text, start, end)):
+        chosen |= _RULES_BY_WORD.get(word, 0)
+    for symbol, rules in _RULES_BY_SYMBOL.items():
+        if text.find(symbol, start, end) != -1:
+            chosen |= rules
+    return [index for index in range(len(_RULES)) if chosen >> index & 1]
 
 
 def _starts_a_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start].isalnum() and text[start - 1].isalnum())
 
 
-def _matches(rule: _Rule, context: _Context) -> list[tuple[int, int, _Rule]]:
+def _candidates(context: _Context) -> list[tuple[int, int, _Rule]]:
+    """Every kept match of every rule, piece by piece.
+
+    A rule's matches never overlap one another, as in one pass over the whole text: a
+    piece's search starts after the rule's last match.
+    """
+    text = context.text
     found = []
-    for match in rule.pattern.finditer(context.text):
-        if (
-            match.end() > match.start()
-            and _starts_a_word(context.text, match.start())
-            and _keeps(rule, match, context)
-        ):
-            start, end = _trimmed_span(context.text, *match.span())
-            found.append((start, end, rule))
+    searched_to: dict[int, int] = {}
+    for piece_start, piece_end in context.pieces:
+        search_end = min(len(text), piece_end + _PIECE_OVERLAP)
+        for index in _rules_for(text, piece_start, search_end):
+            rule = _RULES[index]
+            start_at = max(piece_start, searched_to.get(index, 0))
+            for match in rule.pattern.finditer(text, start_at, search_end):
+                if match.start() >= piece_end:
+                    break
+                searched_to[index] = match.end()
+                if (
+                    match.end() > match.start()
+                    and _starts_a_word(text, match.start())
+                    and _keeps(rule, match, context)
+                ):
+                    start, end = _trimmed_span(text, *match.span())
+                    found.append((start, end, rule))
     return found
 
 
@@ -485,11 +568,8 @@ def analyse(text: str) -> Analysis:
     """Find harsh and gentle patterns in ``text`` and judge its overall tone."""
     if not text or not text.strip():
         return Analysis()
-    context = _Context(_lowercase(text.translate(_STRAIGHTEN)))
-    candidates = []
-    for rule in _rules_for(context):
-        candidates.extend(_matches(rule, context))
-    findings = _merge(candidates, text)
+    context = _Context(_lowercase(_straightened(text)))
+    findings = _merge(_candidates(context), text)
     return Analysis(
         findings=findings,
         tone=tone_of(findings),

@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from tending.checkins.models import MESSAGE_MAX_LENGTH as RESPONSE_MAX_LENGTH
+from tending.checkins.models import NOTE_MAX_LENGTH
 from tending.coach import selectors, services
 from tending.coach.analysis import analyse
 from tending.coach.forms import IStatementForm, MessageForm
@@ -13,7 +15,9 @@ from tending.coach.statements import compose
 from tending.couples.selectors import couple_and_partner
 from tending.safety.screening import page_after_writing, read_texts
 
-HINT_FIELDS = ("text", "note", "message")
+# The boxes that ask for a quiet hint, by field name, with the most each box accepts: a
+# longer text is not analysed.
+HINT_FIELDS = {"note": NOTE_MAX_LENGTH, "message": RESPONSE_MAX_LENGTH}
 AFTER_READING = {"home": "core:home", "messages": "coach:messages"}
 
 
@@ -33,9 +37,17 @@ def before_you_say_it(request):
     reading = None
     if form.is_bound and form.is_valid():
         reading = _reading(form.cleaned_data["message"])
-    context = {"form": form, "reading": reading, **_safety_hint(form["message"].value())}
+        hint = _safety_hint(form.cleaned_data["message"])
+    else:
+        hint = _safety_hint()
+    context = {"form": form, "reading": reading, **hint}
     if _is_htmx(request):
-        return render(request, "coach/_analysis.html", {**context, "live": True})
+        # While typing, only a message that is there but cannot be read is worth a word.
+        typed = (form["message"].value() or "").strip() if form.is_bound else ""
+        problem = " ".join(form.errors.get("message", [])) if typed else ""
+        return render(
+            request, "coach/_analysis.html", {**context, "live": True, "problem": problem}
+        )
     return render(
         request, "coach/before_you_say_it.html", context, status=400 if form.errors else 200
     )
@@ -52,9 +64,9 @@ def _safety_hint(*texts) -> dict:
 
 def _builder_context(user, form: IStatementForm, *, regenerate: bool) -> dict:
     _, partner = couple_and_partner(user)
-    context = {"form": form, "partner": partner, "situation_reading": None}
-    context.update(_safety_hint(*(form[name].value() for name in form.fields)))
+    context = {"form": form, "partner": partner, "situation_reading": None, **_safety_hint()}
     if form.is_bound and form.is_valid():
+        context.update(_safety_hint(*form.cleaned_data.values()))
         parts = form.parts()
         context["situation_reading"] = _reading(parts.situation)
         statement = form.cleaned_data["statement"]
@@ -114,7 +126,11 @@ def hint(request):
     """
     if not request.user.is_authenticated:
         return HttpResponseForbidden()
-    text = next((request.POST[name] for name in HINT_FIELDS if request.POST.get(name)), "")
+    name, text = next(
+        ((name, request.POST[name]) for name in HINT_FIELDS if request.POST.get(name)), ("", "")
+    )
+    if len(text) > HINT_FIELDS.get(name, 0):
+        return render(request, "coach/_hint_too_long.html", {"max_length": HINT_FIELDS.get(name)})
     if not text.strip() or analyse(text).tone != "harsh":
         return HttpResponse("")
     return render(request, "coach/_hint.html")

@@ -69,13 +69,15 @@ class ReportPDF(FPDF):
         self.ln(3)
         self.set_font(FONT, "B", size)
         self.set_text_color(*ACCENT)
-        self.multi_cell(0, 7, printable(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 7, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(0, 0, 0)
         self.set_font(FONT, size=10)
 
     def paragraph(self, text: str):
+        """Set ragged right: justified lines stretch the spaces between words, which is
+        harder to read and copies out of the PDF with runs of spaces."""
         self.set_font(FONT, size=10)
-        self.multi_cell(0, 5.5, printable(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5.5, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
     def table_of(self, headers, rows, font_size: int = 9):
         self.set_font(FONT, size=font_size)
@@ -103,7 +105,7 @@ def render_report_pdf(content: ReportContent) -> bytes:
     pdf = ReportPDF(content)
     pdf.add_page()
     pdf.set_font(FONT, "B", 16)
-    pdf.multi_cell(0, 8, printable(content.heading), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 8, printable(content.heading), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     pdf.paragraph(
         f"{content.owner_name}, {content.start:%d %B %Y} to {content.end:%d %B %Y}. "

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from tending.core.demo import DEMO_DAYS, DEMO_PASSWORD, demo_exists, seed_demo
 
@@ -13,8 +14,20 @@ class Command(BaseCommand):
             action="store_true",
             help="keep an existing demo couple (and what was added to it) as it is",
         )
+        parser.add_argument(
+            "--i-know-this-is-public",
+            action="store_true",
+            dest="public_is_fine",
+            help="seed the demo couple even though TENDING_DEBUG is off",
+        )
 
-    def handle(self, *args, days, if_missing, **options):
+    def handle(self, *args, days, if_missing, public_is_fine, **options):
+        if not settings.DEBUG and not public_is_fine:
+            raise CommandError(
+                "The demo accounts' password is printed in the README, so anyone could log "
+                "in as them. Seed them only on a development machine with TENDING_DEBUG=1, "
+                "or pass --i-know-this-is-public if this server is a public demo."
+            )
         if if_missing and demo_exists():
             self.stdout.write("The demo couple is already there.")
             return

@@ -23,5 +23,6 @@ urlpatterns = [
     path("coach/", include("tending.coach.urls")),
     path("accounts/tokens/", include("tending.api.urls")),
     path("api/", api.urls),
+    path("admin/crisis-lines/", include("tending.safety.admin_urls")),
     path("admin/", admin.site.urls),
 ]

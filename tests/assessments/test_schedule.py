@@ -63,9 +63,11 @@ def test_a_bad_interval_is_refused_and_nothing_is_lost(as_alice, alice):
     assert 'name="gad7_active" id="id_gad7_active" checked' in response.content.decode()
 
 
-def test_pss4_shows_its_licence_caveat_where_offered(as_alice):
-    assert "Mind Garden" in as_alice.get("/assessments/schedule/").content.decode()
-    assert "Mind Garden" in as_alice.get("/assessments/").content.decode()
+def test_licence_notes_for_operators_are_not_shown_to_people(as_alice):
+    for url in ("/assessments/schedule/", "/assessments/"):
+        page = as_alice.get(url).content.decode()
+        assert "Mind Garden" not in page
+        assert "Operators" not in page
 
 
 def test_due_questionnaires_show_on_home(as_alice, alice, record):

@@ -550,11 +550,17 @@ def test_published_minimal_important_differences():
 
 def test_licence_caveats_are_carried():
     assert "Mind Garden" in get_instrument("pss4").licence.caveat
-    assert get_instrument("who5").licence.caveat
+    assert "commercial use" in get_instrument("csi4").licence.caveat
     assert get_instrument("phq9").licence.text == (
         "PHQ-9 © Pfizer Inc. Reproduced without modification."
     )
-    assert get_instrument("who5").licence.text == "WHO-5 © World Health Organization"
+    who5 = get_instrument("who5").licence
+    assert "WHO/UCN/MSD/MHE/2024.01" in who5.text
+    assert who5.note == "Licence: CC BY-NC-SA 3.0 IGO."
+    assert "CC BY-NC-SA 3.0 IGO" in who5.caveat
+    assert get_instrument("csi4").licence.note == (
+        "The authors grant use of the CSI scales for clinical and research purposes."
+    )
 
 
 def test_loinc_codes_are_present_and_marked_for_verification():
@@ -626,3 +632,14 @@ def test_a_new_instrument_needs_only_its_file(tmp_path):
     loaded = load_instruments(directory)
     assert list(loaded) == ["gad2b"]
     assert score(loaded["gad2b"], [2, 1]).band.key == "at_or_above_cutoff"
+
+
+def test_operators_see_the_licence_notes_with_check_deploy():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("check", "--deploy", "--tag", "licences", stdout=out, stderr=out)
+    assert "Mind Garden" in out.getvalue()
+    assert "CC BY-NC-SA 3.0 IGO" in out.getvalue()

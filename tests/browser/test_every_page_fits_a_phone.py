@@ -33,6 +33,7 @@ PAGES = (
     "safety:plan_print",
     "safety:partner_plan",
     "safety:when_to_seek_help",
+    "safety:worried",
     "assessments:index",
     "assessments:schedule",
     "assessments:partner",

@@ -82,3 +82,63 @@ def test_a_desktop_shows_every_question(visit):
     for number in range(1, 9):
         expect(question(page, number, 8)).to_be_visible()
     expect(page.get_by_role("button", name="Next")).to_be_hidden()
+
+
+CHECK_IN = {
+    "How is your mood?": "Low",
+    "How stressed do you feel?": "Very",
+    "How is your energy?": "Drained",
+    "How connected do you feel to your partner?": "In between",
+}
+
+
+def check_in_with_note(person, note: str) -> None:
+    page = person.go("/check-in/")
+    person.fill_check_in(answers=CHECK_IN, note=note)
+    person.submit_check_in()
+    return page
+
+
+def test_a_partner_report_opens_worried_about_someone_with_the_countrys_lines(visit):
+    alice_user = make_user("Alice", country="IE")
+    alice = visit()
+    alice.log_in_as(alice_user)
+    page = check_in_with_note(alice, "sam said last night he wants to die. i dont know what to do")
+
+    expect(page.get_by_role("heading", name="Worried about someone?", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Who to call in Ireland")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 116 123")).to_have_attribute("href", "tel:116123")
+    expect(page.get_by_role("link", name="Text TALK to 50808")).to_be_visible()
+    expect(page.get_by_role("heading", name="What to do right now")).to_be_visible()
+    expect(page.get_by_text("Nothing on this page is sent to your partner")).to_be_visible()
+    alice.press(page.get_by_text("Why this page opened"))
+    expect(
+        page.get_by_text("“wants to die” — thoughts of suicide, about someone else")
+    ).to_be_visible()
+    assert "operator" not in page.content()
+
+    alice.press(page.get_by_role("link", name="Go back to where I was").first)
+    expect(page.get_by_role("heading", name="Home", level=1)).to_be_visible()
+
+
+def test_an_indirect_first_person_message_opens_the_safety_screen(visit):
+    alice_user = make_user("Alice", country="GB")
+    alice = visit()
+    alice.log_in_as(alice_user)
+    page = check_in_with_note(alice, "honestly i just want to go to sleep and never wake up")
+
+    expect(page.get_by_role("heading", name="You are not alone")).to_be_visible()
+    expect(page.get_by_role("link", name="Call 116 123")).to_have_attribute("href", "tel:116123")
+    alice.press(page.get_by_text("Why this page opened"))
+    expect(page.get_by_text("wishing not to be here", exact=False)).to_be_visible()
+
+
+def test_an_idiom_goes_home_without_a_screen(visit):
+    alice_user = make_user("Alice", country="GB")
+    alice = visit()
+    alice.log_in_as(alice_user)
+    page = check_in_with_note(alice, "this traffic is killing me, home late")
+
+    expect(page.get_by_text("Thank you for checking in.")).to_be_visible()
+    expect(page.get_by_role("heading", name="You are not alone")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Worried about someone?")).to_have_count(0)

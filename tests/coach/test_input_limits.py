@@ -18,7 +18,7 @@ def analysis_must_not_run(monkeypatch):
         raise AssertionError(f"{len(text)} characters reached the analysis")
 
     monkeypatch.setattr("tending.coach.views.analyse", refuse)
-    monkeypatch.setattr("tending.safety.services.contains_crisis_language", refuse)
+    monkeypatch.setattr("tending.safety.screening.read_crisis_language", refuse)
 
 
 def test_a_one_megabyte_hint_request_is_refused_before_the_body_is_read(

@@ -5,12 +5,14 @@ import tomllib
 import pytest
 
 from tending.safety.crisis_language import (
-    PHRASES_PATH,
+    MAX_TEXT_LENGTH,
     CrisisMatch,
     contains_crisis_language,
-    expand_phrase,
     find_crisis_language,
+    is_benign,
+    read_crisis_language,
 )
+from tending.safety.crisis_phrases import PHRASES_PATH, expand_phrase, phrase_examples
 
 CRISIS_SENTENCES = [
     "I want to kill myself.",
@@ -246,8 +248,9 @@ def _listed_crisis_phrases():
     return [
         (group, phrase)
         for group, section in data["crisis"].items()
-        for entry in section["phrases"]
-        for phrase in expand_phrase(entry)
+        for key in ("phrases", "about_someone_else")
+        for entry in section.get(key, [])
+        for phrase in phrase_examples(entry)
     ]
 
 
@@ -256,13 +259,13 @@ LISTED_PHRASES = _listed_crisis_phrases()
 
 @pytest.mark.parametrize("group, phrase", LISTED_PHRASES)
 def test_every_listed_phrase_is_detected_on_its_own(group, phrase):
-    matches = find_crisis_language(phrase)
-    assert matches, phrase
-    assert any(match.group == group for match in matches)
+    assert find_crisis_language(phrase) or is_benign(phrase), phrase
 
 
 @pytest.mark.parametrize("group, phrase", LISTED_PHRASES)
 def test_every_listed_phrase_is_detected_in_a_sentence(group, phrase):
+    if is_benign(phrase):
+        return
     assert contains_crisis_language(f"Honestly, lately {phrase}. I don't know what to do.")
     assert contains_crisis_language(f"I told you: {phrase.upper()}!")
 
@@ -270,11 +273,14 @@ def test_every_listed_phrase_is_detected_in_a_sentence(group, phrase):
 def test_every_group_has_phrases():
     groups = {group for group, _ in LISTED_PHRASES}
     assert groups == {
-        "suicidal_ideation",
-        "self_harm",
+        "suicidal_thoughts",
+        "wish_not_to_be_here",
         "hopelessness",
-        "plans_and_means",
-        "goodbye_messages",
+        "burden",
+        "goodbyes",
+        "means",
+        "plans",
+        "self_harm",
     }
 
 
@@ -335,12 +341,15 @@ def test_a_denial_followed_by_a_real_message_is_flagged():
 
 
 def test_match_reports_phrase_group_and_span():
-    text = "Today was hard and I want to end my life."
+    text = "Today was hard and I might end my life."
     (match,) = find_crisis_language(text)
     assert isinstance(match, CrisisMatch)
-    assert match.group == "suicidal_ideation"
-    assert match.group_label
-    assert match.phrase == "(end|ending|ended) my (life|own life)"
+    assert match.group == "suicidal_thoughts"
+    assert match.group_label == "Thoughts of suicide"
+    assert (
+        match.phrase == "(end|ending|ended|ends|take|taking|took|takes) {my} (life|own life|lives)"
+    )
+    assert match.about == "self"
     assert text[match.start : match.end] == match.text == "end my life"
 
 
@@ -365,7 +374,7 @@ def test_empty_and_missing_text():
 def test_several_matches_in_reading_order():
     text = "I want to die. I have been cutting myself. This is goodbye."
     groups = [match.group for match in find_crisis_language(text)]
-    assert groups == ["suicidal_ideation", "self_harm", "goodbye_messages"]
+    assert groups == ["suicidal_thoughts", "self_harm", "goodbyes"]
 
 
 def test_long_notes_are_handled():
@@ -378,3 +387,87 @@ def test_expand_phrase():
     assert expand_phrase("(want to|wanna) die") == ["want to die", "wanna die"]
     assert expand_phrase("# kms") == ["7 kms"]
     assert expand_phrase("suicide") == ["suicide"]
+
+
+# Each warning sign, said by the writer about themselves and by a partner about someone
+# close: (text, group, about).
+BY_CATEGORY = [
+    ("i cant do this anymore", "suicidal_thoughts", "self"),
+    ("i want to end things", "suicidal_thoughts", "self"),
+    ("i keep wishing i was dead", "suicidal_thoughts", "self"),
+    ("sam said last night he wants to die", "suicidal_thoughts", "other"),
+    ("my partner is suicidal and i dont know what to do", "suicidal_thoughts", "other"),
+    ("i wish i didnt exist", "wish_not_to_be_here", "self"),
+    ("tired of life", "wish_not_to_be_here", "self"),
+    ("she said she wishes she could go to sleep and never wake up", "wish_not_to_be_here", "other"),
+    ("i see no way out", "hopelessness", "self"),
+    ("there is no future for me", "hopelessness", "self"),
+    ("he keeps saying there's no way out", "hopelessness", "other"),
+    ("everyone would be better off without me", "burden", "self"),
+    ("he said we'd be better off without him", "burden", "other"),
+    ("i've written letters to everyone, just in case", "goodbyes", "self"),
+    ("i've made my peace", "goodbyes", "self"),
+    ("i found a goodbye note in his bag", "goodbyes", "other"),
+    ("he's been giving away his stuff", "goodbyes", "other"),
+    ("i have pills saved up", "means", "self"),
+    ("i keep looking at the rope in the garage", "means", "self"),
+    ("thought about stepping in front of the train this morning", "means", "self"),
+    ("i found a rope in his car", "means", "other"),
+    ("i have a plan and a date", "plans", "self"),
+    ("tonight's the night", "plans", "self"),
+    ("she told me she's picked a date", "plans", "other"),
+    ("i cut myself again last night", "self_harm", "self"),
+    ("my girlfriend has been cutting herself again", "self_harm", "other"),
+    ("i saw fresh cuts on her wrist", "self_harm", "other"),
+]
+
+
+@pytest.mark.parametrize("text, group, about", BY_CATEGORY)
+def test_each_warning_sign_and_whom_it_is_about(text, group, about):
+    matches = find_crisis_language(text)
+    assert matches, text
+    assert (matches[0].group, matches[0].about) == (group, about)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle died by suicide when i was 12 and today i keep thinking about him",
+        "years ago i was suicidal, im glad i got help",
+        "i used to self harm as a teenager, it's been 10 years now",
+        "the character kills himself at the end, i cried",
+        "the article about suicide rates in farmers was heartbreaking",
+        "i bought a rope for the tent",
+        "i have a plan for the weekend, lets go hiking",
+        "i want to end things on a good note with my boss",
+        "i can't do this commute anymore, we need to move",
+        "took my meds this morning",
+        "she's not suicidal, just stressed",
+        "i hope grandma doesn't die",
+    ],
+)
+def test_hard_negatives_are_set_aside(text):
+    assert not find_crisis_language(text), find_crisis_language(text)
+
+
+def test_something_long_past_counts_again_when_it_is_back():
+    assert not contains_crisis_language("when i was 16 i wanted to die every day")
+    assert contains_crisis_language("when i was 16 i wanted to die every day. lately it's back")
+
+
+def test_a_quoted_first_person_message_belongs_to_the_one_who_said_it():
+    (match,) = find_crisis_language('she said "i want to die" and then laughed it off')
+    assert match.about == "other"
+
+
+def test_the_reading_splits_matches_by_whom_they_are_about():
+    reading = read_crisis_language("i want to die. and my husband says he wants to kill himself")
+    assert reading.concerns_self and reading.concerns_someone_else
+    assert [match.text for match in reading.about_self] == ["want to die"]
+    assert [match.text for match in reading.about_someone_else] == ["wants to kill himself"]
+
+
+def test_texts_are_read_up_to_the_limit():
+    padding = "a calm day. " * (MAX_TEXT_LENGTH // 12 + 10)
+    assert not contains_crisis_language(padding + "i want to die")
+    assert contains_crisis_language("i want to die " + padding)

@@ -1,11 +1,18 @@
 """Tests for the crisis-line directory and its data file."""
 
+import datetime as dt
 import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
 
 import pytest
 
 from tending.safety.crisis_lines import (
     DEFAULT_PATH,
+    EMERGENCY_NUMBERS_PATH,
     CrisisLine,
     CrisisLinesError,
     load_directory,
@@ -14,6 +21,13 @@ from tending.safety.crisis_lines import (
 )
 
 REFERENCE_EMERGENCY_NUMBERS = {
+    "AR": "911 (107 medical)",
+    "AT": "112 (144 ambulance)",
+    "BE": "112",
+    "CH": "112 (144 ambulance)",
+    "MX": "911",
+    "PH": "911",
+    "PT": "112",
     "US": "911",
     "CA": "911",
     "GB": "999 or 112",
@@ -35,7 +49,7 @@ REFERENCE_SERVICES = {
     "US": {"988 Suicide & Crisis Lifeline", "Crisis Text Line"},
     "CA": {"9-8-8 Suicide Crisis Helpline"},
     "GB": {"Samaritans", "Shout"},
-    "IE": {"Samaritans", "Pieta"},
+    "IE": {"Samaritans", "Pieta", "50808 text line"},
     "AU": {"Lifeline", "Suicide Call Back Service"},
     "NZ": {"1737, Need to talk?", "Lifeline Aotearoa"},
     "DE": {"TelefonSeelsorge"},
@@ -44,9 +58,21 @@ REFERENCE_SERVICES = {
     "ES": {"024, Línea de atención a la conducta suicida", "Teléfono de la Esperanza"},
     "IT": {"Telefono Amico Italia"},
     "IN": {"Tele-MANAS"},
-    "ZA": {"SADAG Suicide Crisis Helpline"},
+    "ZA": {"SADAG (South African Depression and Anxiety Group)"},
     "BR": {"CVV, Centro de Valorização da Vida"},
-    "JP": {"Inochi no Denwa (Federation of Inochi no Denwa)", "TELL Lifeline (English)"},
+    "JP": {
+        "Inochi no Denwa (Federation of Inochi no Denwa)",
+        "Inochi no Denwa free line",
+        "Yorisoi Hotline",
+        "TELL Lifeline (English)",
+    },
+    "AR": {"Centro de Asistencia al Suicida", "Línea de Salud Mental, Ministerio de Salud"},
+    "AT": {"TelefonSeelsorge"},
+    "BE": {"Centre de Prévention du Suicide (French)", "Zelfmoordlijn 1813 (Dutch)"},
+    "CH": {"Die Dargebotene Hand / La Main Tendue / Telefono Amico"},
+    "MX": {"Línea de la Vida"},
+    "PH": {"NCMH Crisis Hotline (National Center for Mental Health)"},
+    "PT": {"Linha Nacional de Prevenção do Suicídio", "SOS Voz Amiga"},
 }
 
 US_SOURCES = {"988lifeline.org", "crisistextline.org"}
@@ -93,6 +119,7 @@ def test_every_reference_service_is_listed_under_its_country(directory, code, se
 
 def test_no_country_beyond_the_reference_is_invented(directory):
     assert {country.code for country in directory.countries} == set(REFERENCE_EMERGENCY_NUMBERS)
+    assert set(REFERENCE_SERVICES) == set(REFERENCE_EMERGENCY_NUMBERS)
 
 
 def test_reference_details_are_kept(directory):
@@ -117,17 +144,83 @@ def test_reference_details_are_kept(directory):
     assert telefono_amico.hours == "daily, 10:00–24:00"
 
 
-def test_every_line_has_a_source_address_built_from_its_host(directory):
+def test_every_line_has_a_source_on_that_host(directory):
     for country in directory.countries:
         for line in country.lines:
-            assert line.source_url == f"https://{line.source}"
+            host = line.source.split()[0]
+            assert line.source_url.startswith(("https://", "http://")), line
+            assert host.removeprefix("www.") in line.source_url, line
 
 
-def test_lines_are_unchecked_until_an_operator_verifies_them(directory):
+def test_every_line_has_a_checked_date(directory):
     lines = [line for country in directory.countries for line in country.lines]
-    assert lines
-    assert all(line.checked == "" for line in lines)
-    assert not any(line.is_checked for line in lines)
+    assert len(lines) >= 36
+    assert all(line.checked_date == dt.date(2026, 12, 2) for line in lines)
+    assert all(line.is_checked for line in lines)
+
+
+def test_the_verification_notes_are_applied(directory):
+    japan = {line.name: line for line in directory.for_country("JP").lines}
+    assert japan["Inochi no Denwa (Federation of Inochi no Denwa)"].hours == "daily, 10:00–22:00"
+    assert japan["Inochi no Denwa free line"].phone == "0120-783-556"
+    assert "10th of each month" in japan["Inochi no Denwa free line"].hours
+    assert japan["Yorisoi Hotline"].phone == "0120-279-338"
+    assert japan["TELL Lifeline (English)"].hours == "daily, 9:00–23:00"
+    sos_amitie = directory.for_country("FR").lines[1]
+    assert sos_amitie.hours == "phone 24/7; chat daily 13:00–03:00"
+    ireland_text = directory.for_country("IE").lines[2]
+    assert ireland_text.text_href == "sms:50808?&body=TALK"
+    assert directory.for_country("MX").lines[0].phone == "800 911 2000"
+    assert directory.for_country("CH").lines[0].phone_href == "tel:143"
+    south_africa = directory.for_country("ZA").lines[0]
+    assert south_africa.phone_href == "tel:0800456789"
+    assert "sadag.org" in south_africa.verified_against
+
+
+def test_a_country_without_lines_still_has_its_emergency_numbers(directory):
+    kenya = directory.for_country("KE")
+    assert kenya.name == "Kenya"
+    assert not kenya.has_lines
+    assert kenya.emergency == "112, 999 or 114"
+    assert kenya.emergency_href == "tel:112"
+    assert directory.for_country("ke") == kenya
+
+
+def test_every_country_has_emergency_numbers(directory):
+    codes = {country.code for country in directory.every_country()}
+    assert len(codes) > 230
+    assert {"CN", "ID", "PK", "NG", "BD", "RU", "ET", "KE", "CO", "PE", "CL", "AO", "MZ"} <= codes
+    assert directory.emergency_numbers.source_url.startswith(
+        "https://github.com/google/libphonenumber"
+    )
+
+
+def test_a_listed_countrys_emergency_number_is_one_the_data_knows(directory):
+    for country in directory.countries:
+        known = set(EMERGENCY_NUMBERS_BY_CODE.get(country.code, ()))
+        shown = set(re.findall(r"\d+", country.emergency))
+        assert known & shown, country.code
+
+
+EMERGENCY_NUMBERS_BY_CODE = {
+    entry["code"]: entry["numbers"]
+    for entry in tomllib.loads(EMERGENCY_NUMBERS_PATH.read_text(encoding="utf-8"))["countries"]
+}
+
+
+def test_the_shipped_emergency_numbers_match_libphonenumber():
+    tools = Path(__file__).resolve().parents[2] / "tools" / "emergency_numbers.py"
+    result = subprocess.run(
+        [sys.executable, str(tools), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_lines_older_than_a_year_need_verifying(directory):
+    assert directory.lines_to_verify(dt.date(2026, 12, 2)) == []
+    assert directory.lines_to_verify(dt.date(2027, 12, 2)) == []
+    stale = directory.lines_to_verify(dt.date(2027, 12, 3))
+    assert len(stale) == sum(len(country.lines) for country in directory.countries)
 
 
 def test_international_directories_and_general_advice(directory):

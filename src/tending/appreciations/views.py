@@ -11,6 +11,7 @@ from tending.appreciations.models import Appreciation
 from tending.core.http import form_problem, is_htmx, safe_next
 from tending.couples.selectors import couple_and_partner
 from tending.practices.services import PracticeError
+from tending.safety.screening import page_after_writing
 
 REACTIONS = Appreciation.Reaction.choices
 
@@ -36,7 +37,10 @@ def appreciation_list(request):
         problem = _send(request, form)
         if not problem:
             messages.success(request, "Sent. It will be waiting on their home page.")
-            return redirect("appreciations:index")
+            safety_page = page_after_writing(
+                request, form.cleaned_data["text"], next_url=reverse("appreciations:index")
+            )
+            return redirect(safety_page or "appreciations:index")
         if not form.errors:
             form.add_error(None, problem)
         status = 400

@@ -1,17 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tending.checkins import access, selectors, services
 from tending.checkins.forms import CheckInForm, ResponseForm
-from tending.core.http import form_problem, is_htmx
+from tending.core.http import form_problem, go_to, is_htmx
 from tending.core.timezones import local_today
 from tending.couples.selectors import couple_and_partner
-from tending.safety.services import safety_screen_url, wants_safety_screen
+from tending.safety.screening import page_after_writing
 
 HISTORY_PAGE_SIZE = 14
 SENT = "Sent. Your partner will see it on their home page."
@@ -32,9 +31,10 @@ def checkin(request):
                 messages.success(
                     request, "Your check-in is updated." if today else "Thank you for checking in."
                 )
-                if wants_safety_screen(form.cleaned_data["note"]):
-                    return redirect(safety_screen_url(reverse("home:index")))
-                return redirect("home:index")
+                safety_page = page_after_writing(
+                    request, form.cleaned_data["note"], next_url=reverse("home:index")
+                )
+                return redirect(safety_page or "home:index")
     else:
         form = CheckInForm(initial=selectors.initial_checkin_input(request.user, today))
     return render(
@@ -88,10 +88,8 @@ def respond(request, checkin_id: int):
         )
     except services.CheckInError as problem:
         return _sent(request, str(problem), form)
-    if wants_safety_screen(response.message):
-        screen_url = safety_screen_url(reverse("home:index"))
+    screen_url = page_after_writing(request, response.message, next_url=reverse("home:index"))
+    if screen_url:
         messages.success(request, SENT)
-        if is_htmx(request):
-            return HttpResponse(headers={"HX-Redirect": screen_url})
-        return redirect(screen_url)
+        return go_to(request, screen_url)
     return _sent(request, "")

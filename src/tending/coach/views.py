@@ -14,7 +14,7 @@ from tending.coach.highlight import reading_of
 from tending.coach.statements import compose
 from tending.core.http import is_htmx
 from tending.couples.selectors import couple_and_partner
-from tending.safety.services import safety_screen_url, wants_safety_screen
+from tending.safety.screening import page_after_writing, read_texts
 
 # The boxes that ask for a quiet hint, by field name, with the most each box accepts: a
 # longer text is not analysed.
@@ -32,11 +32,12 @@ def before_you_say_it(request):
     """Type or paste a message and see where it may land harder than meant."""
     form = MessageForm(request.POST if request.method == "POST" else None)
     reading = None
-    crisis = False
     if form.is_bound and form.is_valid():
         reading = _reading(form.cleaned_data["message"])
-        crisis = wants_safety_screen(form.cleaned_data["message"])
-    context = {"form": form, "reading": reading, "crisis": crisis}
+        hint = _safety_hint(form.cleaned_data["message"])
+    else:
+        hint = _safety_hint()
+    context = {"form": form, "reading": reading, **hint}
     if is_htmx(request):
         # While typing, only a message that is there but cannot be read is worth a word.
         typed = (form["message"].value() or "").strip() if form.is_bound else ""
@@ -49,10 +50,20 @@ def before_you_say_it(request):
     )
 
 
+def _safety_hint(*texts) -> dict:
+    """A calm note under the box when what is being typed holds a warning sign."""
+    reading = read_texts(*(text for text in texts if isinstance(text, str)))
+    return {
+        "crisis": bool(reading),
+        "crisis_about_someone_else": reading.concerns_someone_else and not reading.concerns_self,
+    }
+
+
 def _builder_context(user, form: IStatementForm, *, regenerate: bool) -> dict:
     _, partner = couple_and_partner(user)
-    context = {"form": form, "partner": partner, "situation_reading": None}
+    context = {"form": form, "partner": partner, "situation_reading": None, **_safety_hint()}
     if form.is_bound and form.is_valid():
+        context.update(_safety_hint(*form.cleaned_data.values()))
         parts = form.parts()
         context["situation_reading"] = _reading(parts.situation)
         statement = form.cleaned_data["statement"]
@@ -97,9 +108,10 @@ def send(request):
             messages.success(
                 request, f"Sent. {message.recipient.display_name} will see it on their home page."
             )
-            if wants_safety_screen(message.text):
-                return redirect(safety_screen_url(reverse("coach:messages")))
-            return redirect("coach:messages")
+            safety_page = page_after_writing(
+                request, message.text, next_url=reverse("coach:messages")
+            )
+            return redirect(safety_page or "coach:messages")
     return render(request, "coach/i_statement.html", context, status=400)
 
 

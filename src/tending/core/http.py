@@ -1,5 +1,6 @@
 """Small helpers for views: htmx requests, safe redirects, form problems in words."""
 
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -20,3 +21,10 @@ def safe_next(request, candidate: str | None, default: str) -> str:
 def form_problem(form) -> str:
     """Every error of a bound form, as one sentence to show next to it."""
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def go_to(request, url: str) -> HttpResponse:
+    """Send the browser to ``url``: htmx follows HX-Redirect, a plain form a redirect."""
+    if is_htmx(request):
+        return HttpResponse(headers={"HX-Redirect": url})
+    return HttpResponseRedirect(url)

@@ -5,12 +5,13 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
-from tending.core.http import form_problem, is_htmx
+from tending.core.http import form_problem, go_to, is_htmx
 from tending.couples.selectors import couple_and_partner
 from tending.learn import selectors, services
 from tending.learn.articles import get_article, load_articles
 from tending.learn.forms import ReflectionForm
 from tending.learn.rendering import article_html
+from tending.safety.screening import page_after_writing
 
 
 def _article_or_404(slug: str):
@@ -53,15 +54,23 @@ def reflect(request, slug: str):
     found = _article_or_404(slug)
     form = ReflectionForm(request.POST)
     problem = ""
+    safety_page = None
     if form.is_valid():
         try:
             services.add_reflection(user=request.user, slug=slug, text=form.cleaned_data["text"])
         except services.LearnError as error:
             problem = str(error)
         else:
+            safety_page = page_after_writing(
+                request,
+                form.cleaned_data["text"],
+                next_url=reverse("learn:article", args=[found.slug]) + "#reflections",
+            )
             form = None
     else:
         problem = form_problem(form)
+    if safety_page:
+        return go_to(request, safety_page)
     if is_htmx(request):
         return render(
             request,

@@ -5,12 +5,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from tending.core.http import form_problem, is_htmx, safe_next
+from tending.core.http import form_problem, go_to, is_htmx, safe_next
 from tending.couples.selectors import couple_and_partner
 from tending.practices.services import PracticeError
 from tending.questions import decks, selectors, services
 from tending.questions.access import question_for_couple
 from tending.questions.forms import AnswerForm, MessageForm, QuestionChoiceForm
+from tending.safety.screening import page_after_writing
 
 
 def _question_context(request, couple, partner, question_id, **extra):
@@ -97,11 +98,15 @@ def _post_to_question(request, question_id: str, *, form_class, save, form_name:
     found = question_for_couple(request.user, question_id)
     form = form_class(request.POST)
     problem = ""
+    safety_page = None
     if form.is_valid():
         try:
             save(user=request.user, question_id=question_id, text=form.cleaned_data["text"])
         except PracticeError as error:
             problem = str(error)
+        else:
+            next_url = reverse("questions:question", args=[question_id])
+            safety_page = page_after_writing(request, form.cleaned_data["text"], next_url=next_url)
     else:
         problem = form_problem(form)
     if problem:
@@ -113,6 +118,8 @@ def _post_to_question(request, question_id: str, *, form_class, save, form_name:
             status=400,
             **{f"{form_name}_form": form, f"{form_name}_problem": problem},
         )
+    if safety_page:
+        return go_to(request, safety_page)
     if is_htmx(request):
         return _render_question(request, found.couple, found.partner, question_id)
     return redirect("questions:question", question_id=question_id)

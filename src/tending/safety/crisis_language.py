@@ -1,36 +1,64 @@
-"""Finds crisis language (suicidal thoughts, self-harm, plans, goodbyes) in free text.
+"""Finds warning signs of suicide and self-harm in free text, and whom they are about.
 
-The phrase list lives in ``data/crisis_phrases.toml``; its header explains the format.
-Everything is compiled once, when this module is imported.
+The phrases live in ``data/crisis_phrases.toml``; its header explains the format. A
+phrase found in a text becomes a ``CrisisMatch`` that says which words were noticed,
+which warning sign they belong to, and whether they are about the writer ("self") or
+about someone else, such as a partner ("other"). Idioms, denials, events long past,
+stories and news are set aside.
+
+Everything is compiled once, when this module is imported. Each text is read in time
+proportional to its length, up to ``MAX_TEXT_LENGTH`` characters.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-PHRASES_PATH = Path(__file__).parent / "data" / "crisis_phrases.toml"
+from tending.safety.crisis_phrases import (
+    BENIGN_PHRASES,
+    CANCELLED_BY_FOLLOWING,
+    CANCELLED_BY_PRECEDING,
+    CONTEXT_WINDOW,
+    COPULAS,
+    CRISIS_PHRASES,
+    FIRST_PERSON,
+    IMPERSONAL,
+    INDEFINITE,
+    NEGATION_CUES,
+    NEGATION_FILLERS,
+    NEGATION_WINDOW,
+    OTHER,
+    OTHER_PERSON,
+    PAST_CUES,
+    PEOPLE,
+    PHRASES_PATH,
+    RECURRENCE_CUES,
+    REPORTING,
+    SAME_LINE_SPACE,
+    SELF,
+    SENTENCE_BREAK,
+    STORY_CUES,
+    STRANGERS,
+    SUBJECT_WORDS,
+    THIRD_PERSON_VERBS,
+    TOKEN,
+    WORD_END,
+    WORD_START,
+    CrisisPhrase,
+    CrisisPhrasesError,
+    first_characters,
+    normal_word,
+    phrase_pattern,
+)
 
-_GAP = r"[\W_\u02bc]*"
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_WORD_START = r"(?<![^\W_])"
-_WORD_END = r"(?![^\W_])"
-_SAME_LINE_SPACE = r"[^\S\n]"
-_NEGATION_WINDOW = 120
-_NUMBER_EXAMPLE = "7"
-
-
-class CrisisPhrasesError(ValueError):
-    """The crisis phrase file has a malformed entry."""
+MAX_TEXT_LENGTH = 20_000
 
 
 @dataclass(frozen=True)
 class CrisisMatch:
-    """One place in a text where crisis language was found."""
+    """One place in a text where a warning sign was found."""
 
     phrase: str
     group: str
@@ -38,148 +66,60 @@ class CrisisMatch:
     start: int
     end: int
     text: str
+    about: str = SELF
 
-
-def _split_phrase(phrase: str) -> list[str | list[str]]:
-    """Split a phrase into literal runs and (a|b) choice groups."""
-    parts: list[str | list[str]] = []
-    rest = phrase
-    while rest:
-        opening = rest.find("(")
-        closing = rest.find(")")
-        if opening == -1:
-            if closing != -1:
-                raise ValueError("')' without '('")
-            parts.append(rest)
-            break
-        if closing < opening:
-            raise ValueError("')' without '('")
-        if opening:
-            parts.append(rest[:opening])
-        closing = rest.find(")", opening)
-        choices = rest[opening + 1 : closing]
-        if closing == -1 or "(" in choices:
-            raise ValueError("'(' without ')', or a '(' inside a choice")
-        if not choices.strip():
-            raise ValueError("empty choice '()'")
-        parts.append(choices.split("|"))
-        rest = rest[closing + 1 :]
-    return parts
-
-
-def _literal_pattern(literal: str) -> str:
-    pattern = []
-    previous_letter = ""
-    for character in literal:
-        if character.isalpha():
-            if character.casefold() != previous_letter:
-                pattern.append(re.escape(character) + "+")
-            previous_letter = character.casefold()
-            continue
-        previous_letter = ""
-        if character == "#":
-            pattern.append(_NUMBER)
-        elif character.isdigit():
-            pattern.append(character)
-        elif not pattern or pattern[-1] != _GAP:
-            pattern.append(_GAP)
-    return "".join(pattern)
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """The regular expression for one phrase, without word boundaries."""
-    pieces = []
-    for part in _split_phrase(phrase.strip()):
-        if isinstance(part, str):
-            pieces.append(_literal_pattern(part))
-        else:
-            pieces.append("(?:" + "|".join(_literal_pattern(choice) for choice in part) + ")")
-    return "".join(pieces)
-
-
-def expand_phrase(phrase: str) -> list[str]:
-    """Every plain-text form of a phrase: "(want|wanna) die" gives both sentences."""
-    parts = [[part] if isinstance(part, str) else part for part in _split_phrase(phrase.strip())]
-    return [
-        " ".join("".join(combination).replace("#", _NUMBER_EXAMPLE).split())
-        for combination in itertools.product(*parts)
-    ]
-
-
-def _checked_phrases(entries: object, where: str) -> list[str]:
-    if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
-        raise CrisisPhrasesError(f"{PHRASES_PATH}: {where} must be a list of quoted phrases")
-    phrases = []
-    for entry in entries:
-        phrase = entry.strip()
-        if not phrase:
-            raise CrisisPhrasesError(f"{PHRASES_PATH}: {where} has an empty phrase")
-        try:
-            re.compile(_phrase_pattern(phrase))
-        except (ValueError, re.error) as error:
-            raise CrisisPhrasesError(f"{PHRASES_PATH}: {where}: {phrase!r}: {error}") from error
-        phrases.append(phrase)
-    return phrases
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(f"(?:{_phrase_pattern(phrase)})" for phrase in phrases)
+    @property
+    def about_someone_else(self) -> bool:
+        return self.about == OTHER
 
 
 @dataclass(frozen=True)
-class _CrisisPhrase:
-    phrase: str
-    group: str
-    group_label: str
+class CrisisReading:
+    """Every warning sign found in one text, split by whom it is about."""
+
+    matches: tuple[CrisisMatch, ...] = ()
+
+    @property
+    def about_self(self) -> tuple[CrisisMatch, ...]:
+        return tuple(match for match in self.matches if match.about == SELF)
+
+    @property
+    def about_someone_else(self) -> tuple[CrisisMatch, ...]:
+        return tuple(match for match in self.matches if match.about == OTHER)
+
+    @property
+    def concerns_self(self) -> bool:
+        return any(match.about == SELF for match in self.matches)
+
+    @property
+    def concerns_someone_else(self) -> bool:
+        return any(match.about == OTHER for match in self.matches)
+
+    def __bool__(self) -> bool:
+        return bool(self.matches)
 
 
-def _load_phrase_file(path: Path) -> dict:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise CrisisPhrasesError(f"{path}: cannot read crisis phrases ({error})") from error
+def _compiled(phrases: list[str]) -> re.Pattern:
+    alternation = "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
+    return re.compile(WORD_START + f"(?:{alternation})" + WORD_END, re.IGNORECASE)
 
 
-def _crisis_phrases(data: dict) -> list[_CrisisPhrase]:
-    groups = data.get("crisis")
-    if not isinstance(groups, dict) or not groups:
-        raise CrisisPhrasesError(f"{PHRASES_PATH}: no [crisis.<group>] sections")
-    phrases = []
-    for group, section in groups.items():
-        if not isinstance(section, dict):
-            raise CrisisPhrasesError(f"{PHRASES_PATH}: [crisis.{group}] must be a section")
-        label = section.get("label") or group.replace("_", " ").capitalize()
-        for phrase in _checked_phrases(section.get("phrases"), f"[crisis.{group}] phrases"):
-            phrases.append(_CrisisPhrase(phrase=phrase, group=group, group_label=label))
-    return phrases
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
 
-
-_DATA = _load_phrase_file(PHRASES_PATH)
-_NEGATION = _DATA.get("negation", {})
-_CRISIS_PHRASES = _crisis_phrases(_DATA)
-_BENIGN_PHRASES = _checked_phrases(_DATA.get("benign", {}).get("phrases", []), "[benign]")
-_NEGATION_CUES = _checked_phrases(_NEGATION.get("cues", []), "[negation] cues")
-_NEGATION_FILLERS = _checked_phrases(_NEGATION.get("fillers", []), "[negation] fillers")
-_CANCELLED_BY_PRECEDING = _checked_phrases(
-    _NEGATION.get("cancelled_by_preceding", []), "[negation] cancelled_by_preceding"
-)
-_CANCELLED_BY_FOLLOWING = _checked_phrases(
-    _NEGATION.get("cancelled_by_following", []), "[negation] cancelled_by_following"
-)
 
 _CRISIS_PATTERNS = [
-    re.compile(_WORD_START + _phrase_pattern(entry.phrase) + _WORD_END, re.IGNORECASE)
-    for entry in _CRISIS_PHRASES
+    re.compile(WORD_START + phrase_pattern(entry.phrase) + WORD_END, re.IGNORECASE)
+    for entry in CRISIS_PHRASES
 ]
 
 
 def _indexes_by_first_character() -> dict[str, list[int]]:
     indexes: dict[str, list[int]] = {}
-    for index, entry in enumerate(_CRISIS_PHRASES):
-        firsts = {form[0].casefold() for form in expand_phrase(entry.phrase)}
-        if entry.phrase.startswith("#"):
-            firsts = set("0123456789")
+    for index, entry in enumerate(CRISIS_PHRASES):
+        firsts = first_characters(entry.phrase)
+        if "*" in firsts or not firsts:
+            raise CrisisPhrasesError(f"{PHRASES_PATH}: {entry.phrase!r} must start with a word")
         for first in firsts:
             indexes.setdefault(first, []).append(index)
     return indexes
@@ -192,28 +132,40 @@ _ANY_PHRASE_BY_FIRST_CHARACTER = {
     )
     for first, indexes in _PHRASES_BY_FIRST_CHARACTER.items()
 }
-_WORD_STARTS = re.compile(_WORD_START + r"[^\W_]")
+_WORD_STARTS = re.compile(WORD_START + r"[^\W_]")
 _BENIGN = re.compile(
-    _WORD_START + "(?=(?P<idiom>(?:" + _alternation(_BENIGN_PHRASES) + ")" + _WORD_END + "))",
+    WORD_START + "(?=(?P<idiom>(?:" + _alternation(BENIGN_PHRASES) + ")" + WORD_END + "))",
     re.IGNORECASE,
 )
 _NEGATION_BEFORE = re.compile(
-    _WORD_START
+    WORD_START
     + "(?P<cue>"
-    + _alternation(_NEGATION_CUES)
+    + _alternation(NEGATION_CUES)
     + ")"
-    + f"(?:{_SAME_LINE_SPACE}+(?:{_alternation(_NEGATION_FILLERS)}))*"
-    + f"{_SAME_LINE_SPACE}+$",
+    + f"(?:{SAME_LINE_SPACE}+(?:{_alternation(NEGATION_FILLERS)}))*"
+    + f"{SAME_LINE_SPACE}+$",
     re.IGNORECASE,
 )
 _CANCELLING_WORD_BEFORE_CUE = re.compile(
-    _WORD_START + f"(?:{_alternation(_CANCELLED_BY_PRECEDING)}){_SAME_LINE_SPACE}+$",
+    WORD_START + f"(?:{_alternation(CANCELLED_BY_PRECEDING)}){SAME_LINE_SPACE}+$",
     re.IGNORECASE,
 )
 _CANCELLING_WORDS_AFTER = re.compile(
-    f"{_SAME_LINE_SPACE}*(?:{_alternation(_CANCELLED_BY_FOLLOWING)}){_WORD_END}",
+    f"{SAME_LINE_SPACE}*(?:{_alternation(CANCELLED_BY_FOLLOWING)}){WORD_END}",
     re.IGNORECASE,
 )
+_PAST = _compiled(PAST_CUES)
+_RECURRENCE = _compiled(RECURRENCE_CUES)
+_STORY = _compiled(STORY_CUES)
+_REPORTING_VERB = _compiled(REPORTING)
+
+
+# Reading a text ------------------------------------------------------------------------
+
+
+def is_benign(text: str) -> bool:
+    """True when the whole of ``text`` lies inside one everyday idiom or event."""
+    return any(start == 0 and end == len(text) for start, end in _benign_spans(text))
 
 
 def _benign_spans(text: str) -> list[tuple[int, int]]:
@@ -221,7 +173,7 @@ def _benign_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:
-    window_start = max(0, start - _NEGATION_WINDOW)
+    window_start = max(0, start - NEGATION_WINDOW)
     negation = _NEGATION_BEFORE.search(text, window_start, start)
     if negation is None:
         return False
@@ -230,50 +182,211 @@ def _is_negated(text: str, start: int, end: int) -> bool:
     return _CANCELLING_WORDS_AFTER.match(text, end) is None
 
 
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start``–``end``, at most ``CONTEXT_WINDOW`` on each side."""
+    low = max(0, start - CONTEXT_WINDOW)
+    high = min(len(text), end + CONTEXT_WINDOW)
+    sentence_start = low
+    for boundary in SENTENCE_BREAK.finditer(text, low, start):
+        sentence_start = boundary.end()
+    following = SENTENCE_BREAK.search(text, end, high)
+    return sentence_start, following.start() if following else high
+
+
+@dataclass(frozen=True)
+class _Who:
+    about: str
+    explicit: bool
+    stranger: bool = False
+    named_in_phrase: bool = False
+
+
+def _person_of(word: str, previous: str | None) -> _Who | None:
+    """Whom one word points to when it is the subject nearest a phrase, or None."""
+    if word in FIRST_PERSON:
+        return _Who(SELF, explicit=True)
+    if word in OTHER_PERSON or word in THIRD_PERSON_VERBS:
+        return _Who(OTHER, explicit=True)
+    if word in PEOPLE:
+        return _Who(OTHER, explicit=True)
+    if word in STRANGERS:
+        return _Who(OTHER, explicit=True, stranger=previous in INDEFINITE)
+    if word in COPULAS:
+        if previous is None or previous in IMPERSONAL:
+            return None
+        if previous in FIRST_PERSON:
+            return _Who(SELF, explicit=True)
+        return _Who(OTHER, explicit=True, stranger=previous in STRANGERS)
+    return None
+
+
+def _tokens(text: str, start: int, end: int) -> list[str]:
+    return [normal_word(token.group()) for token in TOKEN.finditer(text, start, end)]
+
+
+def _who(text: str, start: int, end: int, sentence_start: int, entry: CrisisPhrase) -> _Who:
+    """Whether the words at ``start``–``end`` are about the writer or someone else.
+
+    Inside the phrase, only the words its {macros} or ~ stand for decide, the last first.
+    """
+    inside = _tokens(text, start, end)
+    if not entry.every_word_decides:
+        inside = [word for word in inside if word in entry.deciding_words]
+    for word in reversed(inside):
+        if word in OTHER_PERSON or word in THIRD_PERSON_VERBS:
+            return _Who(OTHER, explicit=True, named_in_phrase=True)
+        if word in FIRST_PERSON:
+            return _reported(text, start, sentence_start) or _Who(
+                SELF, explicit=True, named_in_phrase=True
+            )
+    before = _tokens(text, sentence_start, start)[-SUBJECT_WORDS:]
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        previous = before[index - 1] if index else None
+        found = _person_of(word, previous)
+        if found is not None:
+            if found.about == SELF:
+                return _reported(text, start, sentence_start) or found
+            return found
+    return _Who(SELF, explicit=False)
+
+
+def _open_quote(before: str) -> int:
+    """Where a quotation still open at the end of ``before`` begins, or -1."""
+    if before.count('"') % 2:
+        return before.rfind('"')
+    curly = before.rfind("“")
+    return curly if curly > before.rfind("”") else -1
+
+
+def _reported(text: str, start: int, sentence_start: int) -> _Who | None:
+    """Someone else's words quoted by the writer: 'she said "I want to die"'."""
+    quote = _open_quote(text[sentence_start:start])
+    if quote == -1:
+        return None
+    frame = _REPORTING_VERB.search(text, sentence_start, sentence_start + quote)
+    if frame is None:
+        return None
+    speaker = _tokens(text, sentence_start, sentence_start + frame.start())
+    for index in range(len(speaker) - 1, -1, -1):
+        found = _person_of(speaker[index], speaker[index - 1] if index else None)
+        if found is not None:
+            return found if found.about == OTHER else None
+    return None
+
+
+class _TextContext:
+    """What is worked out about the whole text once, when it is first needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._benign_spans: list[tuple[int, int]] | None = None
+        self._happening_now: bool | None = None
+
+    @property
+    def happening_now(self) -> bool:
+        if self._happening_now is None:
+            self._happening_now = _RECURRENCE.search(self.text) is not None
+        return self._happening_now
+
+    def is_benign(self, start: int, end: int) -> bool:
+        if self._benign_spans is None:
+            self._benign_spans = _benign_spans(self.text)
+        return any(low <= start and end <= high for low, high in self._benign_spans)
+
+
+def _set_aside(context: _TextContext, who: _Who, sentence: tuple[int, int]) -> bool:
+    """True for a story, the news, a stranger, or an event long past."""
+    if who.stranger:
+        return True
+    text = context.text
+    if not (who.about == SELF and who.explicit) and _STORY.search(text, *sentence):
+        return True
+    return not context.happening_now and _PAST.search(text, *sentence) is not None
+
+
+def _phrase_at(text: str, start: int, context: _TextContext) -> tuple[int, int] | None:
+    """The longest phrase starting at ``start`` that is neither an idiom nor denied."""
+    first = text[start].casefold()
+    any_phrase = _ANY_PHRASE_BY_FIRST_CHARACTER.get(first)
+    if any_phrase is None or any_phrase.match(text, start) is None:
+        return None
+    best: tuple[int, int] | None = None
+    for index in _PHRASES_BY_FIRST_CHARACTER[first]:
+        found = _CRISIS_PATTERNS[index].match(text, start)
+        if found is None or (best is not None and found.end() <= best[1]):
+            continue
+        end = found.end()
+        if context.is_benign(start, end) or _is_negated(text, start, end):
+            continue
+        best = (index, end)
+    return best
+
+
 def _matches(text: str) -> Iterator[CrisisMatch]:
-    benign_spans: list[tuple[int, int]] | None = None
+    """Phrases in reading order; where two overlap, the one that says whom it is about.
+
+    A phrase whose subject comes from the words around it ("I saw fresh cuts") gives
+    way to an overlapping one that names it ("cuts on her wrist").
+    """
+    context = _TextContext(text)
+    pending: tuple[CrisisMatch, bool] | None = None
+    covered_until = 0
     for word in _WORD_STARTS.finditer(text):
         start = word.start()
-        first = text[start].casefold()
-        any_phrase = _ANY_PHRASE_BY_FIRST_CHARACTER.get(first)
-        if any_phrase is None or any_phrase.match(text, start) is None:
+        if start < covered_until:
             continue
-        if benign_spans is None:
-            benign_spans = _benign_spans(text)
-        best: tuple[int, int] | None = None
-        for index in _PHRASES_BY_FIRST_CHARACTER[first]:
-            found = _CRISIS_PATTERNS[index].match(text, start)
-            if found is None or (best is not None and found.end() <= best[1]):
-                continue
-            end = found.end()
-            if any(low <= start and end <= high for low, high in benign_spans):
-                continue
-            if _is_negated(text, start, end):
-                continue
-            best = (index, end)
-        if best is None:
+        found = _phrase_at(text, start, context)
+        if found is None:
             continue
-        index, end = best
-        entry = _CRISIS_PHRASES[index]
-        yield CrisisMatch(
+        index, end = found
+        entry = CRISIS_PHRASES[index]
+        sentence = _sentence_span(text, start, end)
+        if entry.about == OTHER:
+            who = _Who(OTHER, explicit=True, named_in_phrase=True)
+        else:
+            who = _who(text, start, end, sentence[0], entry)
+        if pending is not None:
+            if start < pending[0].end and not who.named_in_phrase:
+                continue
+            if start >= pending[0].end:
+                yield pending[0]
+            pending = None
+        if _set_aside(context, who, sentence):
+            covered_until = end
+            continue
+        match = CrisisMatch(
             phrase=entry.phrase,
             group=entry.group,
             group_label=entry.group_label,
             start=start,
             end=end,
             text=text[start:end],
+            about=who.about,
         )
+        if who.named_in_phrase:
+            covered_until = end
+            yield match
+        else:
+            pending = (match, who.explicit)
+    if pending is not None:
+        yield pending[0]
+
+
+def read_crisis_language(text: str | None) -> CrisisReading:
+    """Every warning sign in ``text``, in reading order, each saying whom it is about."""
+    if not text:
+        return CrisisReading()
+    return CrisisReading(tuple(_matches(text[:MAX_TEXT_LENGTH])))
 
 
 def find_crisis_language(text: str | None) -> list[CrisisMatch]:
     """Every place in ``text`` that contains crisis language, in reading order."""
-    if not text:
-        return []
-    return list(_matches(text))
+    return list(read_crisis_language(text).matches)
 
 
 def contains_crisis_language(text: str | None) -> bool:
-    """True when ``text`` contains crisis language and the safety screen should show."""
+    """True when ``text`` holds a warning sign, about the writer or about someone else."""
     if not text:
         return False
-    return next(_matches(text), None) is not None
+    return next(_matches(text[:MAX_TEXT_LENGTH]), None) is not None

@@ -1,4 +1,8 @@
-"""Directory of crisis lines by country, read from an operator-editable TOML file."""
+"""Directory of crisis lines by country, read from an operator-editable TOML file.
+
+Countries without a line of their own still get their emergency numbers, from the
+generated ``data/emergency_numbers.toml``.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "crisis_lines.toml"
+EMERGENCY_NUMBERS_PATH = Path(__file__).parent / "data" / "emergency_numbers.toml"
+STALE_AFTER = datetime.timedelta(days=365)
 
 _LINE_FIELDS = frozenset(
     {
@@ -24,6 +30,7 @@ _LINE_FIELDS = frozenset(
         "source",
         "source_url",
         "checked",
+        "verified_against",
     }
 )
 _REQUIRED_LINE_FIELDS = ("name", "hours", "source", "source_url")
@@ -64,6 +71,16 @@ class CrisisLine:
     chat_url: str | None = None
     email: str | None = None
     checked: str = ""
+    verified_against: str | None = None
+
+    @property
+    def checked_date(self) -> datetime.date | None:
+        return datetime.date.fromisoformat(self.checked) if self.checked else None
+
+    def is_stale(self, today: datetime.date) -> bool:
+        """True when nobody has verified the line, or not within the last year."""
+        checked = self.checked_date
+        return checked is None or today - checked > STALE_AFTER
 
     @property
     def phone_href(self) -> str | None:
@@ -95,6 +112,27 @@ class CountryLines:
     def emergency_href(self) -> str | None:
         return tel_href(self.emergency)
 
+    @property
+    def has_lines(self) -> bool:
+        return bool(self.lines)
+
+
+@dataclass(frozen=True)
+class EmergencyNumbers:
+    """Where the emergency numbers of countries without a crisis line come from."""
+
+    source: str
+    source_url: str
+    checked: str
+    by_code: dict[str, CountryLines]
+
+
+def spoken_list(numbers: list[str] | tuple[str, ...]) -> str:
+    """["112", "110", "118"] gives "112, 110 or 118"; the first is dialled from a link."""
+    if len(numbers) < 2:
+        return "".join(numbers)
+    return f"{', '.join(numbers[:-1])} or {numbers[-1]}"
+
 
 @dataclass(frozen=True)
 class DirectoryLink:
@@ -113,22 +151,45 @@ class Directory:
     international: tuple[DirectoryLink, ...]
     general_advice: str
     path: Path
+    emergency_numbers: EmergencyNumbers | None = None
     _by_code: dict[str, CountryLines] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_code", {country.code: country for country in self.countries})
 
     def for_country(self, code: str | None) -> CountryLines | None:
-        """The lines of the country with this ISO code, or None when it is not listed."""
+        """The country with this ISO code: its lines, or at least its emergency numbers.
+
+        None when the code is unknown, or the country has neither.
+        """
         if not code:
             return None
-        return self._by_code.get(code.strip().upper())
+        code = code.strip().upper()
+        listed = self._by_code.get(code)
+        if listed is not None or self.emergency_numbers is None:
+            return listed
+        return self.emergency_numbers.by_code.get(code)
 
     def ordered_for(self, code: str | None) -> tuple[CountryLines | None, list[CountryLines]]:
-        """The person's own country (or None) and every other country, by name."""
+        """The person's own country (or None) and every other country with lines, by name."""
         own = self.for_country(code)
-        others = [country for country in self.countries if country is not own]
+        others = [country for country in self.countries if country.code != getattr(own, "code", "")]
         return own, sorted(others, key=lambda country: country.name.casefold())
+
+    def every_country(self) -> list[CountryLines]:
+        """Every country with lines or emergency numbers, by name, for a country picker."""
+        by_code = dict(self.emergency_numbers.by_code) if self.emergency_numbers else {}
+        by_code.update(self._by_code)
+        return sorted(by_code.values(), key=lambda country: country.name.casefold())
+
+    def lines_to_verify(self, today: datetime.date) -> list[tuple[CountryLines, CrisisLine]]:
+        """Lines nobody has verified, or not within the last year, for the operator."""
+        return [
+            (country, line)
+            for country in self.countries
+            for line in country.lines
+            if line.is_stale(today)
+        ]
 
 
 def load_directory(path: str | Path | None = None) -> Directory:
@@ -142,6 +203,38 @@ def load_directory(path: str | Path | None = None) -> Directory:
     except OSError as error:
         raise CrisisLinesError(f"{resolved}: cannot read crisis-line file ({error})") from error
     return _load_cached(resolved, modified)
+
+
+def load_emergency_numbers(path: Path = EMERGENCY_NUMBERS_PATH) -> EmergencyNumbers:
+    """The generated emergency numbers of every country (see tools/emergency_numbers.py)."""
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise CrisisLinesError(f"{path}: cannot read emergency numbers ({error})") from error
+    by_code = {}
+    for index, entry in enumerate(_table_list(data, "countries", f"{path}")):
+        where = f"{path}: countries[{index}]"
+        numbers = entry.get("numbers")
+        if (
+            not isinstance(numbers, list)
+            or not numbers
+            or not all(isinstance(number, str) and number.isdigit() for number in numbers)
+        ):
+            raise CrisisLinesError(f"{where}: 'numbers' must list numbers in quotes")
+        code = _required_text(entry, "code", where)
+        by_code[code] = CountryLines(
+            code=code,
+            name=_required_text(entry, "name", where),
+            emergency=spoken_list(numbers),
+            lines=(),
+        )
+    return EmergencyNumbers(
+        source=_required_text(data, "source", f"{path}"),
+        source_url=_required_text(data, "source_url", f"{path}"),
+        checked=_checked_date(data.get("checked", ""), f"{path}"),
+        by_code=by_code,
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -191,7 +284,13 @@ def _parse_directory(data: dict, path: Path) -> Directory:
         international=tuple(international),
         general_advice=general_advice,
         path=path,
+        emergency_numbers=_emergency_numbers(),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _emergency_numbers() -> EmergencyNumbers:
+    return load_emergency_numbers()
 
 
 def _parse_country(entry: object, where: str) -> CountryLines:
@@ -220,7 +319,7 @@ def _parse_line(entry: object, where: str) -> CrisisLine:
     name = _required_text(entry, "name", where)
     where = f"{where} ({name!r})"
     values = {key: _required_text(entry, key, where) for key in _REQUIRED_LINE_FIELDS}
-    for key in ("phone", "text", "chat_label", "chat_url", "email"):
+    for key in ("phone", "text", "chat_label", "chat_url", "email", "verified_against"):
         values[key] = _optional_text(entry, key, where)
     values["checked"] = _checked_date(entry.get("checked", ""), where)
 

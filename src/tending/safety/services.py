@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tending.couples.selectors import couple_and_partner
-from tending.safety.crisis_language import contains_crisis_language
 from tending.safety.models import PLAN_FIELD_MAX_LENGTH, HardTimeNotice, SafetyPlan
 from tending.safety.plan import PLAN_FIELDS, PLAN_SECTIONS
 
@@ -20,14 +19,14 @@ class SafetyError(Exception):
     """Something that cannot be done; the message is shown to the person."""
 
 
-def wants_safety_screen(*texts: str | None) -> bool:
-    """True when anything the person just wrote contains crisis language."""
-    return any(contains_crisis_language(text) for text in texts)
-
-
 def safety_screen_url(next_url: str) -> str:
     """The safety screen, with a way back to ``next_url``."""
     return f"{reverse('safety:screen')}?{urlencode({'next': next_url})}"
+
+
+def worried_url(next_url: str) -> str:
+    """ "Worried about someone?", with a way back to ``next_url``."""
+    return f"{reverse('safety:worried')}?{urlencode({'next': next_url})}"
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ urlpatterns = [
     path("safe/", views.screen, name="screen"),
     path("safe/tell-partner/", views.tell_partner, name="tell_partner"),
     path("safe/withdraw/", views.withdraw_notice, name="withdraw_notice"),
+    path("worried/", views.worried, name="worried"),
     path("plan/", views.plan, name="plan"),
     path("plan/print/", views.plan_print, name="plan_print"),
     path("plan/partner/", views.partner_plan, name="partner_plan"),

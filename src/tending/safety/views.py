@@ -9,54 +9,80 @@ from tending.safety import selectors, services
 from tending.safety.forms import SafetyPlanForm
 from tending.safety.models import SafetyPlan
 from tending.safety.plan import PLAN_FIELDS
+from tending.safety.screening import noticed_for
 
 
-def get_help(request):
-    country_code = selectors.help_country(
-        requested=request.GET.get("country", "")[:2],
+def _country_code(request, requested: str = "") -> str:
+    return selectors.help_country(
+        requested=requested[:2],
         user=request.user,
         accept_language=request.headers.get("Accept-Language", ""),
     )
+
+
+def _help_context(country_code: str) -> dict:
+    """The person's country, its lines or emergency numbers, and the directories."""
     own, others = selectors.lines_for(country_code)
     directory = selectors.directory()
-    return render(
-        request,
-        "safety/get_help.html",
-        {
-            "own": own,
-            "others": others,
-            "country_code": country_code,
-            "international": directory.international,
-            "general_advice": directory.general_advice,
-            "all_countries": directory.countries,
-        },
-    )
+    return {
+        "own": own,
+        "others": others,
+        "country_code": country_code,
+        "international": directory.international,
+        "general_advice": directory.general_advice,
+        "emergency_numbers": directory.emergency_numbers,
+    }
+
+
+def get_help(request):
+    country_code = _country_code(request, request.GET.get("country", ""))
+    context = _help_context(country_code)
+    context["all_countries"] = selectors.directory().every_country()
+    return render(request, "safety/get_help.html", context)
 
 
 @login_required
 def screen(request):
     """The calm screen shown right after someone wrote or answered something worrying."""
     return_url = selectors.safe_return_url(request, request.GET.get("next"))
-    country_code = selectors.help_country(
-        requested="",
-        user=request.user,
-        accept_language=request.headers.get("Accept-Language", ""),
-    )
-    own, _ = selectors.lines_for(country_code)
     couple, partner = couple_and_partner(request.user)
     plan = selectors.plan_of(request.user)
-    directory = selectors.directory()
+    noticed = noticed_for(request)
     return render(
         request,
         "safety/screen.html",
         {
-            "own": own,
+            **_help_context(_country_code(request)),
             "return_url": return_url,
             "partner": partner,
             "notice": selectors.own_notice(request.user, couple),
             "plan_sections": selectors.plan_sections(plan),
-            "international": directory.international,
-            "general_advice": directory.general_advice,
+            "noticed": noticed,
+            "worried_too": any(entry.about_someone_else for entry in noticed),
+            "worried_url": services.worried_url(return_url),
+        },
+    )
+
+
+def worried(request):
+    """'Worried about someone?': what to do now, who to call, how to talk about it.
+
+    Open to everyone, like Get help. Nothing here is sent to anyone.
+    """
+    return_url = selectors.safe_return_url(request, request.GET.get("next"))
+    partner, shared_plan = (None, None)
+    if request.user.is_authenticated:
+        partner, shared_plan = selectors.partner_plan_for(request.user)
+    return render(
+        request,
+        "safety/worried.html",
+        {
+            **_help_context(_country_code(request, request.GET.get("country", ""))),
+            "return_url": return_url,
+            "came_from_writing": "next" in request.GET,
+            "partner": partner,
+            "partner_plan_sections": selectors.plan_sections(shared_plan),
+            "noticed": noticed_for(request) if request.user.is_authenticated else [],
         },
     )
 

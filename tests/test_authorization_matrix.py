@@ -37,6 +37,8 @@ from tending.conversations.services import start_conversation
 from tending.couples.models import Couple, Invite
 from tending.couples.selectors import active_couple_for
 from tending.learn.articles import load_articles
+from tending.notifications.services import add_device
+from tending.notifications.tokens import SNOOZE, make_token
 from tending.questions.decks import all_questions, load_decks
 from tending.reports import services as report_services
 from tending.reports.models import Report, ShareLink
@@ -49,6 +51,10 @@ from tests.support.queries import assert_query_count
 pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
 ROLES = ("anonymous", "self", "partner", "stranger", "former")
+PUSH_ENDPOINT = "https://fcm.googleapis.com/fcm/send/"
+P256DH = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"
+AUTH = "tBHItJI5svbpez7KI4CCXg"
+DEVICE = {"endpoint": PUSH_ENDPOINT + "new", "p256dh": P256DH, "auth": AUTH, "name": "Phone"}
 
 # Words only some people may read, and who they are.
 ALICE_PRIVATE_NOTE = "PRIVATE-NOTE-7f3a"
@@ -77,6 +83,8 @@ class Answer:
 
 
 OK = Answer(200)
+CREATED = Answer(201)
+STOP_POLLING = Answer(286)
 NO_CONTENT = Answer(204)
 BAD = Answer(400)
 UNAUTHORIZED = Answer(401)
@@ -107,6 +115,7 @@ GENTLE_MESSAGES = Answer(302, "coach:messages")
 API_TOKENS = Answer(302, "api:tokens")
 REPORTS = Answer(302, "reports:list")
 REPORT = Answer(302, "reports:detail")
+NOTIFICATION_SETTINGS = Answer(302, "notifications:settings")
 
 
 def every(answer: Answer) -> tuple[Answer, ...]:
@@ -210,6 +219,17 @@ def alice_token(world):
     return [create_token(user=world.alice, name="Alice's laptop")[0].pk]
 
 
+def alice_device(world):
+    device = add_device(
+        user=world.alice, endpoint=PUSH_ENDPOINT + "alice", p256dh=P256DH, auth=AUTH, name="Phone"
+    )
+    return [device.pk]
+
+
+def alice_snooze_link(world):
+    return [make_token(user_id=world.alice.pk, action=SNOOZE)]
+
+
 def alice_report(world):
     today = dt.date.today()
     report = report_services.create_report(
@@ -233,6 +253,24 @@ def alice_report_token(world):
 #                                        anonymous    self       partner    stranger   former
 MATRIX = {
     "home:index":                    Row(get=every(OK)),
+    "home:live":                     Row(get=members(STOP_POLLING, OK)),
+    "home:manifest":                 Row(get=every(OK)),
+    "home:service_worker":           Row(get=every(OK)),
+    "home:offline":                  Row(get=every(OK)),
+    "notifications:settings":        Row(get=members(LOGIN, OK),
+                                         post=members(LOGIN, NOTIFICATION_SETTINGS),
+                                         data={"digest_time": "18:00", "reminder_time": "20:00",
+                                               "push_kinds": ["response"]}),
+    "notifications:add_device":      Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, CREATED), data=DEVICE),
+    "notifications:forget_device":   Row(get=members(LOGIN, NO_METHOD), post=members(LOGIN, OK),
+                                         data={"endpoint": DEVICE["endpoint"]}),
+    "notifications:remove_device":   Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      NOTIFICATION_SETTINGS, GONE, GONE, GONE),
+                                         args=alice_device),
+    "notifications:test":            Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, NOTIFICATION_SETTINGS)),
+    "notifications:act":             Row(get=every(OK), post=every(OK), args=alice_snooze_link),
     "accounts:signup":               Row(get=members(OK, HOME), post=members(OK, HOME)),
     "accounts:login":                Row(get=members(OK, HOME), post=members(OK, HOME)),
     "accounts:logout":               Row(get=every(NO_METHOD), post=every(LOGIN)),
@@ -554,10 +592,20 @@ def test_bob_sees_what_alice_shared_with_him(world):
 # answers only POST. A page that starts costing more (or less) fails with its SQL listed.
 QUERIES: dict[str, int] = {
     "home:index": 18,
+    "home:live": 3,
+    "home:manifest": 2,
+    "home:service_worker": 2,
+    "home:offline": 2,
+    "notifications:settings": 6,
+    "notifications:add_device": 9,
+    "notifications:forget_device": 3,
+    "notifications:remove_device": 3,
+    "notifications:test": 3,
+    "notifications:act": 3,
     "accounts:signup": 2,
     "accounts:login": 2,
     "accounts:logout": 6,
-    "accounts:profile": 2,
+    "accounts:profile": 3,
     "accounts:delete": 2,
     "accounts:password_change": 2,
     "accounts:password_change_done": 2,
@@ -586,7 +634,7 @@ QUERIES: dict[str, int] = {
     "reports:shared": 5,
     "reports:shared_pdf": 5,
     "yourdata:index": 2,
-    "yourdata:download": 31,
+    "yourdata:download": 34,
     "assessments:index": 6,
     "assessments:schedule": 4,
     "assessments:partner": 4,
@@ -597,7 +645,7 @@ QUERIES: dict[str, int] = {
     "assessments:dismiss_nudge": 4,
     "safety:get_help": 2,
     "safety:screen": 5,
-    "safety:tell_partner": 7,
+    "safety:tell_partner": 9,
     "safety:withdraw_notice": 3,
     "safety:plan": 3,
     "safety:plan_print": 3,
@@ -609,16 +657,16 @@ QUERIES: dict[str, int] = {
     "questions:today": 9,
     "questions:decks": 3,
     "questions:deck": 4,
-    "questions:pick": 11,
-    "questions:skip": 7,
+    "questions:pick": 12,
+    "questions:skip": 8,
     "questions:question": 8,
     "questions:state": 6,
     "questions:thread": 6,
-    "questions:answer": 8,
+    "questions:answer": 10,
     "questions:message": 13,
     "questions:favourite": 7,
     "appreciations:index": 6,
-    "appreciations:react": 9,
+    "appreciations:react": 10,
     "conversations:index": 4,
     "conversations:conversation": 4,
     "conversations:state": 4,
@@ -629,7 +677,7 @@ QUERIES: dict[str, int] = {
     "practices:history": 5,
     "practices:rate": 5,
     "breathing:index": 3,
-    "breathing:invite": 7,
+    "breathing:invite": 9,
     "breathing:invite_status": 5,
     "breathing:join": 4,
     "breathing:log": 4,
@@ -643,7 +691,7 @@ QUERIES: dict[str, int] = {
     "learn:reflect": 4,
     "coach:index": 2,
     "coach:i_statement": 3,
-    "coach:send": 7,
+    "coach:send": 8,
     "coach:hint": 2,
     "coach:messages": 4,
     "coach:mark_read": 4,

@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "tending.coach",
     "tending.api",
     "tending.demo",
+    "tending.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -141,6 +142,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "ninja",
     "axes",
@@ -348,3 +351,31 @@ TENDING_PRACTICE_MIN_TURN_SECONDS = env_int("PRACTICE_MIN_TURN_SECONDS", 60)
 
 # Requests a person may make to the JSON API, per token or session, e.g. "60/m".
 TENDING_API_RATE = env_str("API_RATE", "60/m")
+
+# The address people reach this Tending at, for links in e-mails and notifications, e.g.
+# https://tending.example.org. Empty: links are written relative to the site.
+SITE_URL = env_str("SITE_URL").rstrip("/")
+
+# Web Push (VAPID): the private key, from the variable or generated once into the data
+# directory like the secret key; the contact push services may write to.
+VAPID_PRIVATE_KEY = env_str("VAPID_PRIVATE_KEY")
+VAPID_PRIVATE_KEY_FILE = DATA_DIR / "vapid_private_key.pem"
+VAPID_SUBJECT = env_str("VAPID_SUBJECT") or (
+    f"mailto:{DEFAULT_FROM_EMAIL.rpartition('<')[2].rstrip('>').strip()}"
+)
+# Hosts of the push services Tending sends to (browsers' own services; * matches a label).
+PUSH_SERVICE_HOSTS = env_list(
+    "PUSH_SERVICE_HOSTS",
+    "fcm.googleapis.com,android.googleapis.com,updates.push.services.mozilla.com,"
+    "*.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com",
+)
+# Only tests turn this on: it lets a push endpoint on this machine (127.0.0.1) through.
+PUSH_ALLOW_LOCAL_ENDPOINTS = False
+# Pushes and e-mails one worker sends at the same time.
+TENDING_SEND_THREADS = env_int("SEND_THREADS", 16)
+
+# Jobs for later and on a schedule (reminders, digests, weekly summaries, pruning) are
+# queued in the database (django-tasks) and run by `tending worker`, which `tending serve`
+# starts too.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TENDING_WORKER_POLL_SECONDS = env_int("WORKER_POLL_SECONDS", 1)

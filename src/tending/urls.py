@@ -21,6 +21,7 @@ urlpatterns = [
     path("learn/", include("tending.learn.urls")),
     path("your-data/", include("tending.yourdata.urls")),
     path("coach/", include("tending.coach.urls")),
+    path("notifications/", include("tending.notifications.urls")),
     path("accounts/tokens/", include("tending.api.urls")),
     path("api/", api.urls),
     path("admin/crisis-lines/", include("tending.safety.admin_urls")),

@@ -16,6 +16,7 @@ from tending.accounts.forms import (
     SignupForm,
 )
 from tending.core.clients import address_of
+from tending.core.registry import merged_context
 from tending.couples.services import PairingError, accept_invite
 from tending.safety.selectors import country_from_accept_language
 
@@ -66,7 +67,8 @@ def profile(request):
         form.save()
         messages.success(request, "Your profile is saved.")
         return redirect("accounts:profile")
-    return render(request, "accounts/profile.html", {"form": form})
+    cards = merged_context("profile_cards", viewer=request.user)
+    return render(request, "accounts/profile.html", {"form": form, **cards})
 
 
 @login_required

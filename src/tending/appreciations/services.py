@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tending.appreciations.models import APPRECIATION_MAX_LENGTH, Appreciation
+from tending.couples import events
 from tending.practices.services import (
     PracticeError,
     clean_text,
@@ -13,12 +14,22 @@ from tending.practices.services import (
 )
 
 
+@transaction.atomic
 def send_appreciation(*, author, text: str) -> Appreciation:
     couple, partner = couple_or_error(
         author, "Appreciations go to your partner. Invite them first."
     )
     text = clean_text(text, limit=APPRECIATION_MAX_LENGTH, what="what you appreciate")
-    return Appreciation.objects.create(couple=couple, author=author, recipient=partner, text=text)
+    appreciation = Appreciation.objects.create(
+        couple=couple, author=author, recipient=partner, text=text
+    )
+    events.announce(
+        kind="appreciation",
+        actor=author,
+        couple=couple,
+        occasion=f"appreciation-{appreciation.pk}",
+    )
+    return appreciation
 
 
 @transaction.atomic
@@ -36,4 +47,5 @@ def react_to_appreciation(*, user, appreciation_id: int, reaction: str) -> Appre
     appreciation.reaction = reaction
     appreciation.reacted_at = timezone.now()
     appreciation.save(update_fields=["reaction", "reacted_at"])
+    events.changed(couple)
     return appreciation

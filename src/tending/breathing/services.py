@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tending.breathing.models import BREATHING_INVITE_LIFETIME, BreathingInvite
 from tending.breathing.patterns import MAX_MINUTES, MIN_MINUTES, PATTERNS
+from tending.couples import events
 from tending.couples.selectors import couple_and_partner
 from tending.practices.models import PracticeLog
 from tending.practices.services import (
@@ -48,9 +49,17 @@ def invite_to_breathe(*, user, pattern: str, minutes: int) -> BreathingInvite:
     couple, _ = couple_or_error(user, "Breathing together needs a partner. Invite them first.")
     _check_breathing(pattern, minutes)
     BreathingInvite.objects.filter(couple=couple, sender=user, joined_at__isnull=True).delete()
-    return BreathingInvite.objects.create(
+    invite = BreathingInvite.objects.create(
         couple=couple, sender=user, pattern=pattern, minutes=minutes
     )
+    events.announce(
+        kind="invitation",
+        actor=user,
+        couple=couple,
+        occasion=f"breathe-{invite.pk}",
+        detail={"practice": "breathe"},
+    )
+    return invite
 
 
 @transaction.atomic
@@ -72,4 +81,5 @@ def join_breathing_invite(
     if invite.joined_at is None:
         invite.joined_at = now
         invite.save(update_fields=["joined_at"])
+        events.changed(couple)
     return invite

@@ -50,6 +50,11 @@ class CheckInView:
         return bool(self.scales or self.emotions or self.needs or self.note)
 
     @property
+    def answered_kinds(self) -> frozenset[str]:
+        """The one-tap responses already sent, shown as sent rather than offered again."""
+        return frozenset(response.kind for response in self.responses)
+
+    @property
     def shared_summary(self) -> str:
         """For the owner: which parts their partner can see, in words."""
         parts = [label for key, label in SHARED_PART_NAMES.items() if self.sharing.get(key)]

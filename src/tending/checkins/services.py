@@ -3,11 +3,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from tending.checkins.feelings import EMOTION_WORDS, NEED_LABELS, NOTHING, SCALES
 from tending.checkins.models import MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH, CheckIn, Response
 from tending.core.timezones import local_today
-from tending.couples.selectors import active_couple_for, partner_of
+from tending.couples import events
+from tending.couples.selectors import active_couple_for, couple_and_partner, partner_of
+
+# A second tap of the same response within this time is the same response.
+DUPLICATE_RESPONSE_WINDOW = dt.timedelta(minutes=1)
 
 
 class CheckInError(Exception):
@@ -71,6 +76,13 @@ def save_checkin(*, user, data: CheckInInput, now: dt.datetime | None = None) ->
     checkin, _ = CheckIn.objects.update_or_create(
         user=user, local_date=local_today(user, now), defaults=fields
     )
+    couple, _partner = couple_and_partner(user)
+    if checkin.share_needs and checkin.asks_for_help:
+        events.announce(
+            kind="partner_request", actor=user, couple=couple, occasion=f"checkin-{checkin.pk}"
+        )
+    else:
+        events.changed(couple)
     return checkin
 
 
@@ -92,6 +104,24 @@ def respond_to_checkin(*, responder, checkin: CheckIn, kind: str, message: str =
             raise CheckInError(f"A message can be at most {MESSAGE_MAX_LENGTH} characters.")
     else:
         message = ""
-    return Response.objects.create(
+    # Taps on two devices at once answer one after the other, so the second sees the first.
+    CheckIn.objects.select_for_update().filter(pk=checkin.pk).first()
+    same = _same_response_just_sent(checkin, responder, kind, message)
+    if same is not None:
+        return same
+    response = Response.objects.create(
         checkin=checkin, couple=couple, responder=responder, kind=kind, message=message
     )
+    events.announce(
+        kind="response", actor=responder, couple=couple, occasion=f"response-{response.pk}"
+    )
+    return response
+
+
+def _same_response_just_sent(checkin: CheckIn, responder, kind: str, message: str):
+    """The same response from the same person within a minute (a second tap), if any."""
+    since = timezone.now() - DUPLICATE_RESPONSE_WINDOW
+    recent = Response.objects.filter(
+        checkin=checkin, responder=responder, kind=kind, created_at__gte=since
+    ).order_by("-created_at")
+    return next((earlier for earlier in recent if earlier.message == message), None)

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tending.coach.models import GENTLE_MESSAGE_MAX_LENGTH, GentleMessage
+from tending.couples import events
 from tending.couples.selectors import couple_and_partner
 
 
@@ -22,7 +23,11 @@ def send_gentle_message(*, sender, text: str) -> GentleMessage:
         raise CoachError("Write your message before sending it.")
     if len(text) > GENTLE_MESSAGE_MAX_LENGTH:
         raise CoachError(f"A message can be at most {GENTLE_MESSAGE_MAX_LENGTH:,} characters.")
-    return GentleMessage.objects.create(couple=couple, sender=sender, recipient=partner, text=text)
+    message = GentleMessage.objects.create(
+        couple=couple, sender=sender, recipient=partner, text=text
+    )
+    events.changed(couple)
+    return message
 
 
 def mark_read(*, user, message_id: int, now: dt.datetime | None = None) -> bool:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tending.conversations.models import NOTES_MAX_LENGTH, Conversation
 from tending.core.timezones import local_today
+from tending.couples import events
 from tending.couples.models import Couple
 from tending.practices.services import (
     PracticeError,
@@ -55,7 +56,7 @@ def start_conversation(
             "You already have a conversation under way. Carry on with it or end it first."
         )
     first, second = (user, partner) if i_speak_first else (partner, user)
-    return Conversation.objects.create(
+    conversation = Conversation.objects.create(
         couple=couple,
         kind=kind,
         started_by=user,
@@ -64,6 +65,14 @@ def start_conversation(
         turn_seconds=turn_seconds,
         local_date=local_today(user, now),
     )
+    events.announce(
+        kind="invitation",
+        actor=user,
+        couple=couple,
+        occasion=f"conversation-{conversation.pk}",
+        detail={"practice": "conversation"},
+    )
+    return conversation
 
 
 def _locked_conversation(user, conversation_id: int) -> Conversation:

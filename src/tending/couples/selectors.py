@@ -43,3 +43,18 @@ def invite_by_token(token: str) -> Invite | None:
 def home_cards(*, viewer, couple, partner) -> dict:
     """The invitation waiting to be opened, for someone not paired yet."""
     return {"pending_invite": None if couple else pending_invite_for(viewer)}
+
+
+def live_version_of(user) -> str:
+    """What the person's open pages compare with: their couple and its version, or "none"."""
+    row = (
+        Membership.objects.filter(user=user, active=True)
+        .values_list("couple_id", "couple__live_version")
+        .first()
+    )
+    return "none" if row is None else f"{row[0]}.{row[1]}"
+
+
+def live_version_for(couple: Couple | None) -> str:
+    """The same for a couple already loaded."""
+    return "none" if couple is None else f"{couple.pk}.{couple.live_version}"

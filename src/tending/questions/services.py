@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from tending.couples import events
 from tending.practices.services import (
     PracticeError,
     clean_text,
@@ -50,7 +51,15 @@ def answer_question(*, user, question_id: str, text: str) -> Answer:
             "You can add to the conversation below them."
         )
     if mine is None:
-        return Answer.objects.create(couple=couple, question_id=question_id, user=user, text=text)
+        mine = Answer.objects.create(couple=couple, question_id=question_id, user=user, text=text)
+        events.announce(
+            kind="question",
+            actor=user,
+            couple=couple,
+            occasion=f"question-{question_id}",
+            detail={"revealed": len(answers) == 1},
+        )
+        return mine
     mine.text = text
     mine.save(update_fields=["text", "updated_at"])
     return mine
@@ -64,9 +73,11 @@ def post_question_message(*, user, question_id: str, text: str) -> QuestionMessa
     text = clean_text(text, limit=MESSAGE_MAX_LENGTH, what="a message")
     if not revealed(couple, question_id):
         raise PracticeError("The conversation opens once you have both answered.")
-    return QuestionMessage.objects.create(
+    message = QuestionMessage.objects.create(
         couple=couple, question_id=question_id, author=user, text=text
     )
+    events.changed(couple)
+    return message
 
 
 @transaction.atomic
@@ -78,6 +89,7 @@ def pick_question(*, user, question_id: str, now: dt.datetime | None = None) -> 
     choice, _ = QuestionDay.objects.update_or_create(
         couple=couple, day=day, defaults={"question_id": question_id, "chosen_by": user}
     )
+    events.changed(couple)
     return choice
 
 
@@ -89,6 +101,7 @@ def skip_question(*, user, now: dt.datetime | None = None) -> QuestionDay:
     choice = QuestionDay.objects.select_for_update().filter(couple=couple, day=day).first()
     current = choice.question_id if choice else daily_question_id(couple.pk, day)
     following = question_after(current)
+    events.changed(couple)
     if choice is None:
         return QuestionDay.objects.create(
             couple=couple, day=day, question_id=following, chosen_by=user, skips=1

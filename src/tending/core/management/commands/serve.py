@@ -1,4 +1,9 @@
+import contextlib
+import ctypes
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from django.core.management import call_command
@@ -38,8 +43,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-migrate", action="store_true", help="skip applying database migrations"
         )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="do not start a worker (run `tending worker` elsewhere instead)",
+        )
 
-    def handle(self, *args, bind, workers, threads, no_collectstatic, no_migrate, **options):
+    def handle(
+        self, *args, bind, workers, threads, no_collectstatic, no_migrate, no_worker, **options
+    ):
         listen = listen_options(bind)
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
@@ -47,13 +59,46 @@ class Command(BaseCommand):
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
         connections.close_all()
-        Granian(
-            "tending.wsgi:application",
-            interface=Interfaces.WSGI,
-            workers=workers,
-            blocking_threads=threads,
-            websockets=False,
-            respawn_failed_workers=True,
-            log_access=True,
-            **listen,
-        ).serve()
+        worker = None if no_worker else start_worker()
+        try:
+            serve(listen, workers=workers, threads=threads)
+        finally:
+            if worker is not None:
+                stop_worker(worker)
+
+
+def _end_with_parent() -> None:
+    """In the worker process: be sent SIGTERM when `tending serve` itself goes away."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def start_worker() -> subprocess.Popen:
+    """`tending worker` beside the web server, so one command runs everything."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tending.cli", "worker"],
+        preexec_fn=_end_with_parent if sys.platform.startswith("linux") else None,
+    )
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """Let the worker finish what it is sending, then stop it."""
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+
+
+def serve(listen: dict, *, workers: int, threads: int) -> None:
+    Granian(
+        "tending.wsgi:application",
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        websockets=False,
+        respawn_failed_workers=True,
+        log_access=True,
+        **listen,
+    ).serve()

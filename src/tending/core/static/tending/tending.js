@@ -68,7 +68,82 @@
     });
   }
 
+  function registerServiceWorker() {
+    var url = document.body.dataset.serviceWorker;
+    if (!url || !("serviceWorker" in navigator)) { return; }
+    navigator.serviceWorker.register(url, { scope: "/" }).catch(function () { return null; });
+  }
+
+  // Live pages: the poller asks every few seconds whether the partner did something. It
+  // rests while the page is hidden, and a part of the page someone is typing in is not
+  // replaced under their fingers: it is refreshed once they leave it.
+  function isTypingIn(element) {
+    var fields = element.querySelectorAll("textarea, input[type='text']");
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i] === document.activeElement || fields[i].value !== fields[i].defaultValue) { return true; }
+    }
+    return false;
+  }
+
+  function wireLivePages() {
+    var held = false;
+    document.body.addEventListener("htmx:beforeRequest", function (event) {
+      if (document.hidden && event.detail.elt.hasAttribute("data-live-poller")) { event.preventDefault(); }
+    });
+    document.body.addEventListener("htmx:oobBeforeSwap", function (event) {
+      if (isTypingIn(event.detail.target)) {
+        event.detail.shouldSwap = false;
+        held = true;
+      }
+    });
+    document.addEventListener("focusout", function () {
+      if (!held) { return; }
+      window.setTimeout(function () {
+        if (held && !isTypingIn(document.body)) { held = false; document.body.dispatchEvent(new Event("live-changed")); }
+      }, 300);
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden) { document.body.dispatchEvent(new Event("visible-again")); }
+    });
+  }
+
+  function wireInstallHint() {
+    var hint = document.querySelector("[data-install-hint]");
+    if (!hint) { return; }
+    var dismissable = hint.hasAttribute("data-dismissable");
+    var standalone = window.matchMedia("(display-mode: standalone)").matches || navigator.standalone === true;
+    var phone = window.matchMedia("(pointer: coarse)").matches;
+    var dismissed = false;
+    try { dismissed = window.localStorage.getItem("tending-install-hint") === "dismissed"; } catch (e) { dismissed = false; }
+    if (standalone || (dismissable && (dismissed || !phone))) { return; }
+    var button = hint.querySelector("[data-install-button]");
+    window.addEventListener("beforeinstallprompt", function (event) {
+      event.preventDefault();
+      hint.hidden = false;
+      hint.querySelector("[data-install-ready]").hidden = false;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        event.prompt();
+        event.userChoice.then(function () { hint.hidden = true; });
+      }, { once: true });
+    });
+    if (/iPhone|iPad/.test(navigator.userAgent)) {
+      hint.hidden = false;
+      hint.querySelector("[data-install-ios]").hidden = false;
+    }
+    var dismiss = hint.querySelector("[data-install-dismiss]");
+    if (dismiss) {
+      dismiss.addEventListener("click", function () {
+        hint.hidden = true;
+        try { window.localStorage.setItem("tending-install-hint", "dismissed"); } catch (e) { return; }
+      });
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    registerServiceWorker();
+    wireLivePages();
+    wireInstallHint();
     wireMoreMenu();
     prefillTimeZone();
     wireCopyButtons();

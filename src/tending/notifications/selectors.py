@@ -1,0 +1,30 @@
+"""Reading a person's notification choices and devices."""
+
+from __future__ import annotations
+
+from tending.notifications.models import Notification, NotificationSettings, PushSubscription
+
+RECENT_SHOWN = 20
+
+
+def settings_for(user) -> NotificationSettings:
+    """The person's choices, or the defaults (not saved) when they never changed any."""
+    found = NotificationSettings.objects.filter(user=user).first()
+    return found or NotificationSettings(user=user)
+
+
+def devices_of(user) -> list[PushSubscription]:
+    return list(PushSubscription.objects.filter(user=user))
+
+
+def recent_notifications(user) -> list[Notification]:
+    return list(
+        Notification.objects.filter(user=user)
+        .select_related("actor")
+        .order_by("-created_at")[:RECENT_SHOWN]
+    )
+
+
+def profile_cards(*, viewer) -> dict:
+    """The person's devices, for the Profile page."""
+    return {"push_devices": devices_of(viewer)}

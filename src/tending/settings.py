@@ -205,6 +205,9 @@ else:
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Tests use a file too (not shared memory), so workers in threads wait for each
+            # other's write lock as separate processes do.
+            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
         }
     }
 

@@ -20,6 +20,8 @@ from tending.core.rotation import encrypted_fields_by_model
 from tending.couples.selectors import active_couple_for
 from tending.couples.services import create_invite, unpair
 from tending.learn.models import Reflection
+from tending.notifications.models import Notification
+from tending.notifications.services import add_device, save_settings
 from tending.practices.models import PracticeLog
 from tending.questions.models import Answer, QuestionMessage
 from tending.reports.models import ShareAccess
@@ -28,6 +30,7 @@ from tending.rituals.models import Ritual
 from tending.safety.models import SafetyPlan
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import PASSWORD, client_for, make_user, pair
+from tests.support.push import BrowserKeys
 
 pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
@@ -155,6 +158,24 @@ def wilhelmina(db):
         answers={number: 1 for number in range(1, 10)} | {9: 0},
     )
     create_token(user=her, name=HER_WORDS[11])
+    keys = BrowserKeys()
+    save_settings(user=her, values={"email_kinds": {"response": "now"}})
+    add_device(
+        user=her,
+        endpoint="https://fcm.googleapis.com/fcm/send/wilhelmina-phone",
+        p256dh=keys.p256dh,
+        auth=keys.auth_secret,
+        name=f"{DISPLAY_NAME}'s phone",
+    )
+    Notification.objects.create(
+        user=bob,
+        actor=her,
+        couple=couple,
+        kind="appreciation",
+        channel=Notification.Channel.PUSH,
+        key=f"appreciation:appreciation-1:{bob.pk}:push",
+        deliver_after=first.created_at,
+    )
     client_for(None).post(
         reverse("accounts:login"), {"username": EMAIL.upper(), "password": "not it at all"}
     )

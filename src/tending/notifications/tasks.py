@@ -6,7 +6,8 @@ import datetime as dt
 import logging
 
 from django.utils import timezone
-from django_tasks import Task, task
+from django_tasks import task
+from django_tasks.base import Task
 
 from tending.notifications import delivery, reminders
 from tending.notifications.pruning import prune

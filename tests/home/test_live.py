@@ -76,9 +76,7 @@ def test_the_home_page_polls_with_its_own_version(alice):
     assert 'hx-trigger="live-changed from:body"' in page
 
 
-def test_a_second_tap_of_the_same_response_within_a_minute_is_the_same_response(
-    alice, bob, clock
-):
+def test_a_second_tap_of_the_same_response_within_a_minute_is_the_same_response(alice, bob, clock):
     checkin = save_checkin(user=alice, data=checkin_input(needs=("hug",)))
     first = respond_to_checkin(responder=bob, checkin=checkin, kind="hug")
     again = respond_to_checkin(responder=bob, checkin=checkin, kind="hug")

@@ -41,7 +41,8 @@ def bob_wants_emails(bob, choice="now", **extra):
         "hard_time",
     ]
     save_settings(
-        user=bob, values={"email_kinds": {kind: choice for kind in kinds}, "quiet_start": None, **extra}
+        user=bob,
+        values={"email_kinds": {kind: choice for kind in kinds}, "quiet_start": None, **extra},
     )
 
 
@@ -57,7 +58,9 @@ ACTIONS = {
         "Alice sent you an appreciation",
     ),
     "question": (
-        lambda alice, bob: answer_question(user=alice, question_id=all_questions()[0].id, text=SECRET),
+        lambda alice, bob: answer_question(
+            user=alice, question_id=all_questions()[0].id, text=SECRET
+        ),
         "Alice answered today's question",
     ),
     "breathe": (
@@ -108,7 +111,9 @@ def test_a_response_is_told_to_the_person_who_asked(alice, bob, mailbox):
 
 def test_a_kind_turned_off_is_not_told(alice, bob, push_service):
     keys = BrowserKeys()
-    add_device(user=bob, endpoint=push_service.endpoint("b"), p256dh=keys.p256dh, auth=keys.auth_secret)
+    add_device(
+        user=bob, endpoint=push_service.endpoint("b"), p256dh=keys.p256dh, auth=keys.auth_secret
+    )
     save_settings(user=bob, values={"push_kinds": ["response"], "quiet_start": None})
     send_appreciation(author=alice, text=SECRET)
     deliver_due()

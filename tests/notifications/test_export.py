@@ -32,7 +32,9 @@ def test_choices_and_devices_are_exported_and_choices_restored(alice):
             "reminder_time": dt.time(19, 30),
         },
     )
-    add_device(user=alice, endpoint=ENDPOINT, p256dh=keys.p256dh, auth=keys.auth_secret, name="Pixel")
+    add_device(
+        user=alice, endpoint=ENDPOINT, p256dh=keys.p256dh, auth=keys.auth_secret, name="Pixel"
+    )
     archive = export_archive(user=alice)
     with zipfile.ZipFile(io.BytesIO(archive)) as opened:
         everything = "".join(opened.read(name).decode() for name in opened.namelist())

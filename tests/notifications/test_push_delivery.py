@@ -29,9 +29,7 @@ def subscribe(user, push_service, name: str, keys: BrowserKeys | None = None) ->
 
 
 def alice_asks_for_a_hug(alice):
-    return save_checkin(
-        user=alice, data=checkin_input(needs=("hug",), note=NOTE, share_note=True)
-    )
+    return save_checkin(user=alice, data=checkin_input(needs=("hug",), note=NOTE, share_note=True))
 
 
 def test_a_request_reaches_the_partner_encrypted_and_signed(alice, bob, push_service):

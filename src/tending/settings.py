@@ -206,8 +206,8 @@ else:
                 "timeout": 20,
             },
             # Tests use a file too (not shared memory), so workers in threads wait for each
-            # other's write lock as separate processes do.
-            "TEST": {"NAME": str(DATA_DIR / "test.sqlite3")},
+            # other's write lock as separate processes do; one file per test run.
+            "TEST": {"NAME": str(DATA_DIR / f"test-{os.getpid()}.sqlite3")},
         }
     }
 

@@ -27,7 +27,11 @@ from tending import __version__
 MANIFEST = "manifest.json"
 SQLITE_MEMBER = "tending.sqlite3"
 JSON_MEMBER = "data.json"
-KEY_FILES = {"encryption_key": "TENDING_ENCRYPTION_KEY", "secret_key": "TENDING_SECRET_KEY"}
+KEY_FILES = {
+    "encryption_key": "TENDING_ENCRYPTION_KEY",
+    "secret_key": "TENDING_SECRET_KEY",
+    "vapid_private_key.pem": "TENDING_VAPID_PRIVATE_KEY",
+}
 DUMP_EXCLUDES = ["contenttypes", "auth.permission", "sessions"]
 FORMAT_VERSION = 1
 

@@ -13,6 +13,7 @@ PRIVATE_FILES = (
     "tending.sqlite3-shm",
     "secret_key",
     "encryption_key",
+    "vapid_private_key.pem",
 )
 
 

@@ -16,7 +16,7 @@ class Couple(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     # Moves on whenever either partner does something the other's open pages show, so an
     # open page asks one cheap question ("still version N?") instead of re-reading them.
-    live_version = models.PositiveBigIntegerField(default=0)
+    live_version = models.PositiveBigIntegerField(default=0, db_default=0)
 
     class Meta:
         ordering = ["-started_at"]

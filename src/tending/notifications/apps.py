@@ -9,7 +9,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from tending.couples.events import PartnerEvent, partner_event
-        from tending.notifications import services
+        from tending.notifications import checks, services  # noqa: F401 - registers the checks
 
         partner_event.connect(
             services.record_event, sender=PartnerEvent, dispatch_uid="tending-notify-partner"

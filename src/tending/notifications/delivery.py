@@ -21,6 +21,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
@@ -182,7 +183,7 @@ def email_for(rows: list[Notification], *, kind: str) -> EmailMultiAlternatives:
         "reminder": kind == kinds.REMINDER,
         "kind_label": kinds.KIND_BY_KEY[kind].label if kind in kinds.KIND_BY_KEY else "",
         "unsubscribe_url": unsubscribe,
-        "settings_url": absolute("/notifications/"),
+        "settings_url": absolute(reverse("notifications:settings")),
         "snooze_url": absolute(action_path(user_id=user.pk, action=SNOOZE)),
         "off_url": absolute(action_path(user_id=user.pk, action=REMINDERS_OFF)),
     }

@@ -1,0 +1,307 @@
+"""Live updates: what 1,000 open pages cost the server while they poll for news.
+
+Each open page asks ``GET /live/?v=<version>`` every two seconds and gets 204 while nothing
+changed. This seeds 1,000 people (500 couples) with sessions, serves Tending as
+``tending serve`` does (Granian, 2 workers x 4 threads, no worker), and serves the floor
+app (``bench/floor_app.py``: bare Django answering 204) the same way. It measures, for
+each: the most polls a second it sustains in a closed loop, the server's CPU time per
+poll, and then 1,000 open pages polling at their real pace (one poll each per 2 s) for the
+same time: polls answered per second, latency, and the share of the two cores used.
+
+Run: ``.venv/bin/python bench/live_updates.py`` (``--database-url postgres://…`` for
+PostgreSQL; ``--help`` lists the knobs).
+"""
+
+import argparse
+import os
+import platform
+import random
+import selectors
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version
+from pathlib import Path
+
+from serve_load import (
+    BIN_DIR,
+    HOST,
+    Client,
+    free_port,
+    production_env,
+    session_cpu_seconds,
+    stop,
+)
+
+BENCH_DIR = Path(__file__).resolve().parent
+POLL_SECONDS = 2.0
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=1000, help="open pages (people)")
+    parser.add_argument("--duration", type=float, default=20.0, help="seconds per measurement")
+    parser.add_argument("--concurrency", type=int, default=16, help="closed-loop clients")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--database-url", default="", help="PostgreSQL URL (default: SQLite)")
+    return parser.parse_args()
+
+
+def seed(pages: int) -> list[tuple[str, str]]:
+    """Migrate, create ``pages`` people in couples, and a session for each; returns each
+    person's session key and live version."""
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.core.management import call_command
+    from django.db import connections, transaction
+
+    from tending.accounts.models import User
+    from tending.couples.models import Couple, Membership
+    from tending.couples.selectors import live_version_of
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    with transaction.atomic():
+        people = User.objects.bulk_create(
+            User(email=f"page{index}@bench.tending.local", display_name=f"Page {index}")
+            for index in range(pages)
+        )
+        couples = Couple.objects.bulk_create(Couple() for _ in range(pages // 2))
+        Membership.objects.bulk_create(
+            Membership(couple=couples[index // 2], user=person)
+            for index, person in enumerate(people)
+        )
+    sessions = []
+    for person in people:
+        store = SessionStore()
+        store[SESSION_KEY] = str(person.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = person.get_session_auth_hash()
+        store.create()
+        sessions.append((store.session_key, live_version_of(person)))
+    connections.close_all()
+    return sessions
+
+
+def start(command: list[str], env: dict, cwd: Path, log: Path, port: int) -> subprocess.Popen:
+    with log.open("a") as out:
+        process = subprocess.Popen(
+            command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{command[0]} exited; see {log}")
+        try:
+            status, _ = Client(port).request("GET", "/live/")
+            if status in (200, 204, 286):
+                return process
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"{command[0]} did not answer; see {log}")
+
+
+def closed_loop(port, pages, concurrency, seconds, server_pid) -> dict:
+    """As many polls as ``concurrency`` clients can send, one after the other."""
+    counts, latencies, errors = [0], [], [0]
+    lock = threading.Lock()
+
+    def run(slot: int) -> None:
+        own = pages[slot::concurrency]
+        clients = [Client(port, cookies={"sessionid": key}) for key, _ in own]
+        mine, wrong = [], 0
+        deadline = time.monotonic() + seconds
+        index = 0
+        while time.monotonic() < deadline:
+            client, (_, live) = clients[index % len(own)], own[index % len(own)]
+            began = time.perf_counter()
+            status, _ = client.request("GET", f"/live/?v={live}")
+            mine.append((time.perf_counter() - began) * 1000)
+            wrong += status != 204
+            index += 1
+        for client in clients:
+            client.close()
+        with lock:
+            counts[0] += len(mine)
+            latencies.extend(mine)
+            errors[0] += wrong
+
+    cpu = session_cpu_seconds(server_pid)
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        list(pool.map(run, range(concurrency)))
+    elapsed = time.monotonic() - began
+    cpu = session_cpu_seconds(server_pid) - cpu
+    return summary(counts[0], errors[0], elapsed, latencies, cpu)
+
+
+def open_pages(port, pages, seconds, server_pid, threads: int = 50) -> dict:
+    """Every page polls once every two seconds, as htmx does, for ``seconds``."""
+    counts, latencies, errors = [0], [], [0]
+    lock = threading.Lock()
+
+    def run(slot: int) -> None:
+        own = pages[slot::threads]
+        client = Client(port)
+        rng = random.Random(slot)
+        due = [time.monotonic() + rng.random() * POLL_SECONDS for _ in own]
+        end = time.monotonic() + seconds
+        mine, wrong = [], 0
+        while True:
+            index = min(range(len(own)), key=due.__getitem__)
+            if due[index] >= end:
+                break
+            time.sleep(max(0.0, due[index] - time.monotonic()))
+            key, live = own[index]
+            client.cookies = {"sessionid": key}
+            began = time.perf_counter()
+            status, _ = client.request("GET", f"/live/?v={live}")
+            mine.append((time.perf_counter() - began) * 1000)
+            wrong += status != 204
+            due[index] += POLL_SECONDS
+        client.close()
+        with lock:
+            counts[0] += len(mine)
+            latencies.extend(mine)
+            errors[0] += wrong
+
+    cpu = session_cpu_seconds(server_pid)
+    began = time.monotonic()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        list(pool.map(run, range(threads)))
+    elapsed = time.monotonic() - began
+    cpu = session_cpu_seconds(server_pid) - cpu
+    return summary(counts[0], errors[0], elapsed, latencies, cpu)
+
+
+def streams_served(port: int, pages: int, within: float = 5.0) -> int:
+    """Open ``pages`` event streams at once; how many get their first event within 5 s."""
+    chooser = selectors.DefaultSelector()
+    request = f"GET /events/ HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode()
+    opened = []
+    for _ in range(pages):
+        connection = socket.create_connection((HOST, port))
+        connection.sendall(request)
+        connection.setblocking(False)
+        chooser.register(connection, selectors.EVENT_READ)
+        opened.append(connection)
+    answered = set()
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline and len(answered) < pages:
+        for key, _ in chooser.select(timeout=0.2):
+            if key.fileobj not in answered and b"data:" in key.fileobj.recv(4096):
+                answered.add(key.fileobj)
+                chooser.unregister(key.fileobj)
+    for connection in opened:
+        connection.close()
+    return len(answered)
+
+
+def summary(count, errors, elapsed, latencies, cpu) -> dict:
+    ordered = sorted(latencies) or [float("nan")]
+    return {
+        "rate": count / elapsed,
+        "p50": ordered[len(ordered) // 2],
+        "p99": ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
+        "errors": errors,
+        "cpu_ms": 1000 * cpu / max(1, count),
+        "cores": cpu / elapsed,
+    }
+
+
+def row(name: str, what: str, result: dict) -> str:
+    return (
+        f"| {name} | {what} | {result['rate']:.0f} | {result['p50']:.1f} | {result['p99']:.1f} "
+        f"| {result['errors']} | {result['cpu_ms']:.2f} | {result['cores']:.2f} |"
+    )
+
+
+def main() -> None:
+    args = parse_args()
+    data_dir = Path(tempfile.mkdtemp(prefix="tending-live-"))
+    env = production_env(data_dir)
+    if args.database_url:
+        env["TENDING_DATABASE_URL"] = args.database_url
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        pages = seed(args.pages)
+        load = os.getloadavg()
+        print(
+            f"{len(pages)} open pages; {os.cpu_count()} cores, load {load[0]:.1f}; Python "
+            f"{platform.python_version()}, granian {version('granian')}; "
+            f"{'PostgreSQL' if args.database_url else 'SQLite'}; {args.workers} workers x "
+            f"{args.threads} threads; {args.duration:g} s per row"
+        )
+        servers = {
+            "floor": [
+                str(BIN_DIR / "granian"),
+                "--interface",
+                "wsgi",
+                "--workers",
+                str(args.workers),
+                "--blocking-threads",
+                str(args.threads),
+                "--host",
+                HOST,
+                "floor_app:application",
+            ],
+            "tending": [
+                str(BIN_DIR / "tending"),
+                "serve",
+                "--no-worker",
+                "--no-migrate",
+                "--no-collectstatic",
+                "--workers",
+                str(args.workers),
+                "--threads",
+                str(args.threads),
+            ],
+        }
+        rows = []
+        for name, command in servers.items():
+            port = free_port()
+            command = (
+                [*command, "--port", str(port)]
+                if name == "floor"
+                else [*command, "--bind", f"{HOST}:{port}"]
+            )
+            process = start(command, env, BENCH_DIR, data_dir / f"{name}.log", port)
+            try:
+                if name == "floor":
+                    streaming = streams_served(port, len(pages))
+                    print(
+                        f"Server-Sent Events: {streaming} of {len(pages)} pages got their first "
+                        f"event within 5 s ({args.workers} workers x {args.threads} threads)",
+                        flush=True,
+                    )
+                closed_loop(port, pages, args.concurrency, 3, process.pid)  # warm up
+                result = closed_loop(port, pages, args.concurrency, args.duration, process.pid)
+                rows.append(row(name, f"closed loop, {args.concurrency} clients", result))
+                print(rows[-1], flush=True)
+                result = open_pages(port, pages, args.duration, process.pid)
+                rows.append(row(name, f"{len(pages)} pages, 1 poll / {POLL_SECONDS:g} s", result))
+                print(rows[-1], flush=True)
+            finally:
+                stop(process)
+        print(f"\nload average after: {os.getloadavg()[0]:.1f}\n")
+        print("| Server | Load | Polls/s | p50 ms | p99 ms | Not 204 | CPU ms/poll | Cores |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|")
+        print("\n".join(rows))
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -27,6 +27,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import urlencode
 
 from serve_load import (
     BIN_DIR,
@@ -55,7 +56,7 @@ def parse_args() -> argparse.Namespace:
 
 def seed(pages: int) -> list[tuple[str, str]]:
     """Migrate, create ``pages`` people in couples, and a session for each; returns each
-    person's session key and live version."""
+    person's session key and the poll their page sends."""
     import django
 
     django.setup()
@@ -67,8 +68,10 @@ def seed(pages: int) -> list[tuple[str, str]]:
     from tending.accounts.models import User
     from tending.couples.models import Couple, Membership
     from tending.couples.selectors import live_version_of
+    from tending.home.live import token_for
 
     call_command("migrate", interactive=False, verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)  # a PostgreSQL database is reused
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     with transaction.atomic():
@@ -88,7 +91,8 @@ def seed(pages: int) -> list[tuple[str, str]]:
         store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         store[HASH_SESSION_KEY] = person.get_session_auth_hash()
         store.create()
-        sessions.append((store.session_key, live_version_of(person)))
+        poll = f"/live/?{urlencode({'v': live_version_of(person), 't': token_for(person)})}"
+        sessions.append((store.session_key, poll))
     connections.close_all()
     return sessions
 
@@ -112,10 +116,11 @@ def start(command: list[str], env: dict, cwd: Path, log: Path, port: int) -> sub
     raise RuntimeError(f"{command[0]} did not answer; see {log}")
 
 
-def closed_loop(port, pages, concurrency, seconds, server_pid) -> dict:
+def closed_loop(port, pages, concurrency, seconds, server_pid, strip=None) -> dict:
     """As many polls as ``concurrency`` clients can send, one after the other."""
     counts, latencies, errors = [0], [], [0]
     lock = threading.Lock()
+    strip = strip or (lambda poll: poll)
 
     def run(slot: int) -> None:
         own = pages[slot::concurrency]
@@ -126,7 +131,7 @@ def closed_loop(port, pages, concurrency, seconds, server_pid) -> dict:
         while time.monotonic() < deadline:
             client, (_, live) = clients[index % len(own)], own[index % len(own)]
             began = time.perf_counter()
-            status, _ = client.request("GET", f"/live/?v={live}")
+            status, _ = client.request("GET", strip(live))
             mine.append((time.perf_counter() - began) * 1000)
             wrong += status != 204
             index += 1
@@ -146,10 +151,11 @@ def closed_loop(port, pages, concurrency, seconds, server_pid) -> dict:
     return summary(counts[0], errors[0], elapsed, latencies, cpu)
 
 
-def open_pages(port, pages, seconds, server_pid, threads: int = 50) -> dict:
+def open_pages(port, pages, seconds, server_pid, threads: int = 50, strip=None) -> dict:
     """Every page polls once every two seconds, as htmx does, for ``seconds``."""
     counts, latencies, errors = [0], [], [0]
     lock = threading.Lock()
+    strip = strip or (lambda poll: poll)
 
     def run(slot: int) -> None:
         own = pages[slot::threads]
@@ -166,7 +172,7 @@ def open_pages(port, pages, seconds, server_pid, threads: int = 50) -> dict:
             key, live = own[index]
             client.cookies = {"sessionid": key}
             began = time.perf_counter()
-            status, _ = client.request("GET", f"/live/?v={live}")
+            status, _ = client.request("GET", strip(live))
             mine.append((time.perf_counter() - began) * 1000)
             wrong += status != 204
             due[index] += POLL_SECONDS
@@ -218,6 +224,11 @@ def summary(count, errors, elapsed, latencies, cpu) -> dict:
         "cpu_ms": 1000 * cpu / max(1, count),
         "cores": cpu / elapsed,
     }
+
+
+def without_token(poll: str) -> str:
+    """The poll as a page without its token sends it: answered from the session."""
+    return poll.split("&t=", 1)[0]
 
 
 def row(name: str, what: str, result: dict) -> str:
@@ -290,6 +301,17 @@ def main() -> None:
                 result = closed_loop(port, pages, args.concurrency, args.duration, process.pid)
                 rows.append(row(name, f"closed loop, {args.concurrency} clients", result))
                 print(rows[-1], flush=True)
+                if name == "tending":
+                    result = closed_loop(
+                        port,
+                        pages,
+                        args.concurrency,
+                        args.duration,
+                        process.pid,
+                        strip=without_token,
+                    )
+                    rows.append(row(name, "closed loop, no token (session)", result))
+                    print(rows[-1], flush=True)
                 result = open_pages(port, pages, args.duration, process.pid)
                 rows.append(row(name, f"{len(pages)} pages, 1 poll / {POLL_SECONDS:g} s", result))
                 print(rows[-1], flush=True)

@@ -59,8 +59,11 @@ def push_service(port_queue, counts) -> None:
         def log_message(self, *args):
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+        request_queue_size = 256
+
+    server = Server(("127.0.0.1", 0), Handler)
     port_queue.put(server.server_address[1])
     server.serve_forever()
 
@@ -81,10 +84,9 @@ def seed(people: int, push_port: int) -> None:
 
     from tending.accounts.models import User
     from tending.notifications.models import NotificationSettings, PushSubscription
-    from tests.support.push import BrowserKeys
 
     call_command("flush", interactive=False, verbosity=0)
-    keys = BrowserKeys()
+    p256dh, auth = browser_keys()
     with transaction.atomic():
         users = User.objects.bulk_create(
             (
@@ -114,14 +116,30 @@ def seed(people: int, push_port: int) -> None:
                 PushSubscription(
                     user=user,
                     endpoint=f"http://127.0.0.1:{push_port}/push/{user.pk}",
-                    p256dh=keys.p256dh,
-                    auth=keys.auth_secret,
+                    p256dh=p256dh,
+                    auth=auth,
                 )
                 for user in users[::2]
             ),
             batch_size=1000,
         )
     connections.close_all()
+
+
+def browser_keys() -> tuple[str, str]:
+    """The public key and auth secret a browser makes when it subscribes (base64url)."""
+    import base64
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    point = (
+        ec.generate_private_key(ec.SECP256R1())
+        .public_key()
+        .public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+    )
+    encode = lambda data: base64.urlsafe_b64encode(data).rstrip(b"=").decode()  # noqa: E731
+    return encode(point), encode(os.urandom(16))
 
 
 def user_zone(user):

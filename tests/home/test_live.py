@@ -8,6 +8,7 @@ from tending.appreciations.services import send_appreciation
 from tending.checkins.models import Response
 from tending.checkins.services import respond_to_checkin, save_checkin
 from tending.couples.selectors import live_version_of
+from tending.home.live import token_for
 from tests.support.builders import checkin_input
 from tests.support.people import client_for
 from tests.support.queries import assert_query_count
@@ -16,30 +17,50 @@ pytestmark = pytest.mark.frozen("2027-03-10T12:00:00+00:00")
 LIVE = reverse("home:live")
 
 
-def poll(client, version):
-    return client.get(LIVE, {"v": version}, HTTP_HX_REQUEST="true")
+def poll(client, version, token=""):
+    return client.get(LIVE, {"v": version, "t": token}, HTTP_HX_REQUEST="true")
 
 
-def test_nothing_changed_is_a_cheap_204(alice):
-    client = client_for(alice)
-    version = live_version_of(alice)
-    with assert_query_count(3, "a poll with nothing new"):
-        response = poll(client, version)
+def test_nothing_changed_is_a_204_for_one_query(alice):
+    client, version, token = client_for(None), live_version_of(alice), token_for(alice)
+    with assert_query_count(1, "a poll with nothing new"):
+        response = poll(client, version, token)
     assert response.status_code == 204
     assert response.content == b""
+
+
+def test_without_its_token_a_poll_is_answered_from_the_session(alice):
+    client, version = client_for(alice), live_version_of(alice)
+    with assert_query_count(3, "a poll with nothing new and no token"):
+        response = poll(client, version)
+    assert response.status_code == 204
+
+
+@pytest.mark.parametrize("token", ["", "1:forged:sig", "not a token"])
+def test_a_forged_token_without_a_session_gets_nothing(alice, token):
+    assert poll(client_for(None), live_version_of(alice), token).status_code == 286
+
+
+def test_an_old_token_is_checked_against_the_session(alice, clock):
+    token = token_for(alice)
+    clock.shift(13 * 60 * 60)
+    assert poll(client_for(None), live_version_of(alice), token).status_code == 286
+    response = poll(client_for(alice), "stale", token)
+    assert response.status_code == 200
+    assert token_for(alice) in response.content.decode().replace("&amp;", "&")
 
 
 def test_a_partners_check_in_moves_the_version_on(alice, bob):
     client = client_for(bob)
     before = live_version_of(bob)
     save_checkin(user=alice, data=checkin_input(needs=("hug",)))
-    response = poll(client, before)
+    response = poll(client, before, token_for(bob))
     assert response.status_code == 200
     assert response["HX-Trigger"] == "live-changed"
     after = live_version_of(bob)
     assert after != before
-    assert f"?v={after}" in response.content.decode()
-    assert poll(client, after).status_code == 204
+    assert f"?v={after}&amp;t=" in response.content.decode()
+    assert poll(client, after, token_for(bob)).status_code == 204
 
 
 @pytest.mark.parametrize(
@@ -72,7 +93,7 @@ def test_someone_logged_out_is_told_to_stop_polling(db):
 
 def test_the_home_page_polls_with_its_own_version(alice):
     page = client_for(alice).get(reverse("home:index")).content.decode()
-    assert f'hx-get="{LIVE}?v={live_version_of(alice)}"' in page
+    assert f'hx-get="{LIVE}?v={live_version_of(alice)}&amp;t=' in page
     assert 'hx-trigger="live-changed from:body"' in page
 
 

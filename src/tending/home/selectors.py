@@ -1,5 +1,6 @@
 from tending.core.registry import merged_context
 from tending.couples.selectors import couple_and_partner, live_version_for
+from tending.home.live import token_for
 
 
 def home_context(user) -> dict:
@@ -10,5 +11,6 @@ def home_context(user) -> dict:
         "couple": couple,
         "partner": partner,
         "live_version": live_version_for(couple),
+        "live_token": token_for(user),
         **cards,
     }

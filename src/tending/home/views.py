@@ -5,6 +5,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from tending.couples.selectors import live_version_of
+from tending.home import live as live_poll
 from tending.home import pwa
 from tending.home.selectors import home_context
 
@@ -29,7 +30,8 @@ def live(request):
     version = live_version_of(request.user)
     if request.GET.get("v") == version:
         return HttpResponse(status=204)
-    response = render(request, "home/_live.html", {"live_version": version})
+    context = {"live_version": version, "live_token": live_poll.token_for(request.user)}
+    response = render(request, "home/_live.html", context)
     response["HX-Trigger"] = "live-changed"
     return response
 

@@ -130,46 +130,60 @@ def _push_all(jobs: list[tuple[Notification, PushSubscription]]) -> list[push.De
     return results
 
 
-def _deliver_pushes(rows: list[Notification], now: dt.datetime) -> list[Notification]:
+class Outcomes:
+    """What happened to each claimed row, written back with one update per outcome."""
+
+    def __init__(self, now: dt.datetime):
+        self.now = now
+        self.by_status: dict[str, list[int]] = defaultdict(list)
+        self.retries: dict[int, list[int]] = defaultdict(list)
+
+    def finish(self, rows: list[Notification], status: str) -> None:
+        self.by_status[status].extend(row.pk for row in rows)
+
+    def retry(self, row: Notification) -> None:
+        self.retries[row.attempts].append(row.pk)
+
+    def save(self) -> None:
+        for status, ids in self.by_status.items():
+            sent_at = self.now if status == Status.SENT else None
+            Notification.objects.filter(pk__in=ids).update(status=status, sent_at=sent_at)
+        for attempts, ids in self.retries.items():
+            later = self.now + dt.timedelta(minutes=2**attempts)
+            Notification.objects.filter(pk__in=ids).update(
+                status=Status.PENDING, deliver_after=later
+            )
+
+
+def _deliver_pushes(rows: list[Notification], outcomes: Outcomes) -> list[Notification]:
     """Push each row to its person's devices; returns the rows with no device left."""
     devices: dict[int, list[PushSubscription]] = defaultdict(list)
     for device in PushSubscription.objects.filter(user_id__in={row.user_id for row in rows}):
         devices[device.user_id].append(device)
     jobs = [(row, device) for row in rows for device in devices[row.user_id]]
     results = _push_all(jobs) if jobs else []
-    outcome: dict[int, list[push.Delivery]] = defaultdict(list)
+    answers: dict[int, list[push.Delivery]] = defaultdict(list)
     gone, used = set(), set()
     for (row, device), delivery in zip(jobs, results, strict=True):
-        outcome[row.pk].append(delivery)
+        answers[row.pk].append(delivery)
         if delivery.gone:
             gone.add(device.pk)
         elif delivery.delivered:
             used.add(device.pk)
     PushSubscription.objects.filter(pk__in=gone).delete()
-    PushSubscription.objects.filter(pk__in=used).update(last_sent_at=now)
+    PushSubscription.objects.filter(pk__in=used).update(last_sent_at=outcomes.now)
     without_device = []
     for row in rows:
-        answers = outcome.get(row.pk, [])
-        if any(answer.delivered for answer in answers):
-            _finish(row, Status.SENT, now)
-        elif not answers or all(answer.gone for answer in answers):
+        said = answers.get(row.pk, [])
+        if any(answer.delivered for answer in said):
+            outcomes.finish([row], Status.SENT)
+        elif not said or all(answer.gone for answer in said):
             without_device.append(row)
-        elif row.attempts < MAX_ATTEMPTS and any(answer.worth_retrying for answer in answers):
-            _retry(row, now)
+        elif row.attempts < MAX_ATTEMPTS and any(answer.worth_retrying for answer in said):
+            outcomes.retry(row)
         else:
-            _finish(row, Status.FAILED, now)
+            outcomes.finish([row], Status.FAILED)
     return without_device
-
-
-def _finish(row: Notification, status: str, now: dt.datetime) -> None:
-    Notification.objects.filter(pk=row.pk).update(
-        status=status, sent_at=now if status == Status.SENT else None
-    )
-
-
-def _retry(row: Notification, now: dt.datetime) -> None:
-    wait = dt.timedelta(minutes=2**row.attempts)
-    Notification.objects.filter(pk=row.pk).update(status=Status.PENDING, deliver_after=now + wait)
 
 
 def email_for(rows: list[Notification], *, kind: str) -> EmailMultiAlternatives:
@@ -205,7 +219,7 @@ def email_for(rows: list[Notification], *, kind: str) -> EmailMultiAlternatives:
     )
 
 
-def _send_emails(groups: list[tuple[list[Notification], str]], now: dt.datetime) -> None:
+def _send_emails(groups: list[tuple[list[Notification], str]], outcomes: Outcomes) -> None:
     if not groups:
         return
     mail = get_connection()
@@ -214,31 +228,32 @@ def _send_emails(groups: list[tuple[list[Notification], str]], now: dt.datetime)
             mail.send_messages([email_for(rows, kind=kind)])
         except Exception:
             logger.exception("An e-mail to person %s could not be sent", rows[0].user_id)
-            for row in rows:
-                _finish(row, Status.FAILED, now)
+            outcomes.finish(rows, Status.FAILED)
         else:
-            Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
-                status=Status.SENT, sent_at=now
-            )
+            outcomes.finish(rows, Status.SENT)
+
+
+def _wanted(rows: list[Notification], outcomes: Outcomes) -> list[Notification]:
+    wanted = [row for row in rows if _still_wanted(row)]
+    kept = {row.pk for row in wanted}
+    outcomes.finish([row for row in rows if row.pk not in kept], Status.CANCELLED)
+    return wanted
 
 
 def deliver(rows: list[Notification], now: dt.datetime) -> None:
     """Send claimed rows by their channels; a reminder for someone whose devices are all
     gone goes by e-mail instead."""
-    wanted = []
-    for row in rows:
-        if _still_wanted(row):
-            wanted.append(row)
-        else:
-            _finish(row, Status.CANCELLED, now)
+    outcomes = Outcomes(now)
+    wanted = _wanted(rows, outcomes)
     pushes = [row for row in wanted if row.channel == Channel.PUSH]
     emails = [row for row in wanted if row.channel == Channel.EMAIL]
-    for row in _deliver_pushes(pushes, now) if pushes else []:
+    for row in _deliver_pushes(pushes, outcomes) if pushes else []:
         if row.kind == kinds.REMINDER:
             emails.append(row)
         else:
-            _finish(row, Status.CANCELLED, now)
-    _send_emails([([row], row.kind) for row in emails], now)
+            outcomes.finish([row], Status.CANCELLED)
+    _send_emails([([row], row.kind) for row in emails], outcomes)
+    outcomes.save()
 
 
 def deliver_due(*, now: dt.datetime | None = None, limit: int = BATCH) -> int:
@@ -257,12 +272,11 @@ def send_digests(*, now: dt.datetime | None = None) -> int:
     now = now or timezone.now()
     handled = 0
     while claimed := claim_due(now=now, digest=True):
+        outcomes = Outcomes(now)
         by_person: dict[int, list[Notification]] = defaultdict(list)
-        for row in claimed:
-            if _still_wanted(row):
-                by_person[row.user_id].append(row)
-            else:
-                _finish(row, Status.CANCELLED, now)
-        _send_emails([(rows, kinds.DIGEST) for rows in by_person.values()], now)
+        for row in _wanted(claimed, outcomes):
+            by_person[row.user_id].append(row)
+        _send_emails([(rows, kinds.DIGEST) for rows in by_person.values()], outcomes)
+        outcomes.save()
         handled += len(claimed)
     return handled

@@ -52,6 +52,8 @@ PAGES = (
     "breathing:index",
     "rituals:index",
     "learn:articles",
+    "notifications:settings",
+    "home:offline",
 )
 
 

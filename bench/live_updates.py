@@ -116,46 +116,59 @@ def start(command: list[str], env: dict, cwd: Path, log: Path, port: int) -> sub
     raise RuntimeError(f"{command[0]} did not answer; see {log}")
 
 
+class Polls:
+    """Polls sent by several threads: how long each took and how many were not 204."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.latencies: list[float] = []
+        self.errors = 0
+
+    def send(self, client: Client, path: str, mine: list[float]) -> int:
+        began = time.perf_counter()
+        status, _ = client.request("GET", path)
+        mine.append((time.perf_counter() - began) * 1000)
+        return status != 204
+
+    def add(self, mine: list[float], wrong: int) -> None:
+        with self.lock:
+            self.latencies.extend(mine)
+            self.errors += wrong
+
+    def measure(self, run, threads: int, server_pid: int) -> dict:
+        cpu = session_cpu_seconds(server_pid)
+        began = time.monotonic()
+        with ThreadPoolExecutor(max_workers=threads) as pool:
+            list(pool.map(run, range(threads)))
+        elapsed = time.monotonic() - began
+        cpu = session_cpu_seconds(server_pid) - cpu
+        return summary(len(self.latencies), self.errors, elapsed, self.latencies, cpu)
+
+
 def closed_loop(port, pages, concurrency, seconds, server_pid, strip=None) -> dict:
     """As many polls as ``concurrency`` clients can send, one after the other."""
-    counts, latencies, errors = [0], [], [0]
-    lock = threading.Lock()
+    polls = Polls()
     strip = strip or (lambda poll: poll)
 
     def run(slot: int) -> None:
         own = pages[slot::concurrency]
         clients = [Client(port, cookies={"sessionid": key}) for key, _ in own]
-        mine, wrong = [], 0
+        mine: list[float] = []
+        wrong = 0
         deadline = time.monotonic() + seconds
-        index = 0
         while time.monotonic() < deadline:
-            client, (_, live) = clients[index % len(own)], own[index % len(own)]
-            began = time.perf_counter()
-            status, _ = client.request("GET", strip(live))
-            mine.append((time.perf_counter() - began) * 1000)
-            wrong += status != 204
-            index += 1
+            index = len(mine) % len(own)
+            wrong += polls.send(clients[index], strip(own[index][1]), mine)
         for client in clients:
             client.close()
-        with lock:
-            counts[0] += len(mine)
-            latencies.extend(mine)
-            errors[0] += wrong
+        polls.add(mine, wrong)
 
-    cpu = session_cpu_seconds(server_pid)
-    began = time.monotonic()
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        list(pool.map(run, range(concurrency)))
-    elapsed = time.monotonic() - began
-    cpu = session_cpu_seconds(server_pid) - cpu
-    return summary(counts[0], errors[0], elapsed, latencies, cpu)
+    return polls.measure(run, concurrency, server_pid)
 
 
-def open_pages(port, pages, seconds, server_pid, threads: int = 50, strip=None) -> dict:
+def open_pages(port, pages, seconds, server_pid, threads: int = 50) -> dict:
     """Every page polls once every two seconds, as htmx does, for ``seconds``."""
-    counts, latencies, errors = [0], [], [0]
-    lock = threading.Lock()
-    strip = strip or (lambda poll: poll)
+    polls = Polls()
 
     def run(slot: int) -> None:
         own = pages[slot::threads]
@@ -163,32 +176,21 @@ def open_pages(port, pages, seconds, server_pid, threads: int = 50, strip=None) 
         rng = random.Random(slot)
         due = [time.monotonic() + rng.random() * POLL_SECONDS for _ in own]
         end = time.monotonic() + seconds
-        mine, wrong = [], 0
+        mine: list[float] = []
+        wrong = 0
         while True:
             index = min(range(len(own)), key=due.__getitem__)
             if due[index] >= end:
                 break
             time.sleep(max(0.0, due[index] - time.monotonic()))
-            key, live = own[index]
+            key, poll = own[index]
             client.cookies = {"sessionid": key}
-            began = time.perf_counter()
-            status, _ = client.request("GET", strip(live))
-            mine.append((time.perf_counter() - began) * 1000)
-            wrong += status != 204
+            wrong += polls.send(client, poll, mine)
             due[index] += POLL_SECONDS
         client.close()
-        with lock:
-            counts[0] += len(mine)
-            latencies.extend(mine)
-            errors[0] += wrong
+        polls.add(mine, wrong)
 
-    cpu = session_cpu_seconds(server_pid)
-    began = time.monotonic()
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        list(pool.map(run, range(threads)))
-    elapsed = time.monotonic() - began
-    cpu = session_cpu_seconds(server_pid) - cpu
-    return summary(counts[0], errors[0], elapsed, latencies, cpu)
+    return polls.measure(run, threads, server_pid)
 
 
 def streams_served(port: int, pages: int, within: float = 5.0) -> int:

@@ -82,7 +82,12 @@ class Watch:
         self.policy_violations.append(description)
 
     def record_failed_response(self, response: Response) -> None:
-        """A page may answer 4xx on purpose (a form error); its assets and calls may not."""
+        """A page may answer 4xx on purpose (a form error); its assets and calls may not.
+
+        What the service worker fetches on a page's behalf is checked as the page's own
+        response, which the worker hands on."""
+        if response.request.service_worker is not None:
+            return
         is_page = response.request.resource_type == "document"
         if response.status >= 500 or (response.status >= 400 and not is_page):
             self.failed_responses.append(f"{response.status} {response.url}")

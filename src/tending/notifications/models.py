@@ -24,10 +24,6 @@ def every_event_kind() -> list[str]:
     return list(EVENT_KIND_KEYS)
 
 
-def every_day() -> list[int]:
-    return list(range(7))
-
-
 class NotificationSettings(models.Model):
     """What a person wants to hear of, when, and how. Made the first time it is needed."""
 

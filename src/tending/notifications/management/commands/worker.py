@@ -21,18 +21,27 @@ class Command(BaseCommand):
             help="seconds between looks at the queue when it is empty "
             "(default: TENDING_WORKER_POLL_SECONDS)",
         )
+        parser.add_argument(
+            "--batch",
+            action="store_true",
+            help="run the jobs already queued, then stop (without the clock)",
+        )
 
-    def handle(self, *args, interval=None, verbosity=1, **options):
+    def handle(self, *args, interval=None, batch=False, verbosity=1, **options):
         stop = threading.Event()
         clock = threading.Thread(target=run_clock, args=(stop,), name="tending-clock", daemon=True)
-        clock.start()
+        if not batch:
+            clock.start()
         try:
             call_command(
                 "db_worker",
                 interval=interval if interval is not None else settings.TENDING_WORKER_POLL_SECONDS,
                 reload=False,
+                batch=batch,
+                startup_delay=not batch,
                 verbosity=verbosity,
             )
         finally:
             stop.set()
-            clock.join(timeout=5)
+            if clock.is_alive():
+                clock.join(timeout=5)

@@ -16,6 +16,7 @@ from tending.safety.crisis_phrases import (
     FIRST_PERSON,
     IMPERSONAL,
     INDEFINITE,
+    OBJECT_VERBS,
     OTHER,
     OTHER_PERSON,
     PEOPLE,
@@ -96,11 +97,23 @@ def who(text: str, start: int, end: int, sentence_start: int, entry: CrisisPhras
         word = before[index]
         previous = before[index - 1] if index else None
         found = _person_of(word, previous)
-        if found is not None:
-            if found.about == SELF:
-                return _giver(before, index) or _reported(text, start, sentence_start) or found
-            return found
+        if found is None or (found.about == OTHER and _addressed(before, index)):
+            continue
+        if found.about == SELF:
+            return _giver(before, index) or _reported(text, start, sentence_start) or found
+        return found
     return Who(SELF, explicit=False)
+
+
+_POSSESSIVES = frozenset({"my", "ur", "your", "his", "her", "their", "our", "the"})
+
+
+def _addressed(before: list[str], index: int) -> bool:
+    """Someone the writer tells or asks something: "tell *ur mum* thank you"."""
+    index -= 1
+    if index >= 0 and before[index] in _POSSESSIVES:
+        index -= 1
+    return index >= 0 and before[index] in OBJECT_VERBS
 
 
 def _giver(before: list[str], index: int) -> Who | None:

@@ -40,6 +40,7 @@ from tending.safety.crisis_phrases import (
     RECURRENCE_CUES,
     SAME_LINE_SPACE,
     SELF,
+    SELF_PAIRING_KINDS,
     SENTENCE_BREAK,
     STORY_CUES,
     WORD_END,
@@ -332,14 +333,17 @@ def _explained(match: CrisisMatch, everyday_starts: list[int]) -> bool:
 
 
 def _paired(hints: list[_Found]) -> list[CrisisMatch]:
-    """Hints that stand near a hint of another kind about the same person."""
+    """Hints that stand near a hint of another kind about the same person (or near a
+    different hint of a kind that pairs with itself, such as two ways to say goodbye)."""
     chosen: dict[int, str] = {}
     for first_index, first in enumerate(hints):
         for second_index in range(first_index + 1, len(hints)):
             second = hints[second_index]
             if second.match.start - first.match.end > HINT_DISTANCE:
                 break
-            if second.kind == first.kind:
+            if second.kind == first.kind and (
+                first.kind not in SELF_PAIRING_KINDS or second.match.phrase == first.match.phrase
+            ):
                 continue
             named = {found.match.about for found in (first, second) if found.explicit}
             if len(named) > 1:

@@ -304,6 +304,15 @@ def _entry(
     )
 
 
+def _kinds_pairing_with_themselves(data: dict) -> frozenset[str]:
+    kinds = data.get("hints", {})
+    return frozenset(
+        kind
+        for kind, section in kinds.items()
+        if isinstance(section, dict) and section.get("pairs_with_itself") is True
+    )
+
+
 def _hint_phrases(data: dict, signs: list[CrisisPhrase]) -> list[CrisisPhrase]:
     labels = {entry.group: entry.group_label for entry in signs}
     kinds = data.get("hints", {})
@@ -339,6 +348,8 @@ _DATA = _load_phrase_file(PHRASES_PATH)
 _MACROS = _checked_macros(_DATA.get("macros", {}))
 CRISIS_PHRASES = _crisis_phrases(_DATA)
 HINT_PHRASES = _hint_phrases(_DATA, CRISIS_PHRASES)
+"""Kinds of hint, such as goodbyes, of which two different ones count together."""
+SELF_PAIRING_KINDS = _kinds_pairing_with_themselves(_DATA)
 _NEGATION = _DATA.get("negation", {})
 _WHO = _DATA.get("who", {})
 _CONTEXT = _DATA.get("context", {})

@@ -44,6 +44,11 @@ _REPORTING_VERB = re.compile(
 )
 
 
+# A phrase that starts with "I" or "she" names its subject; "you" is whom the writer
+# speaks to ("you'll be fine"), not whom the words are about.
+_THIRD_PERSON = frozenset(word for word in OTHER_PERSON if not word.startswith("you"))
+
+
 @dataclass(frozen=True)
 class Who:
     about: str
@@ -78,13 +83,18 @@ def _tokens(text: str, start: int, end: int) -> list[str]:
 def who(text: str, start: int, end: int, sentence_start: int, entry: CrisisPhrase) -> Who:
     """Whether the words at ``start``–``end`` are about the writer or someone else.
 
-    Inside the phrase, only the words its {macros} or ~ stand for decide, the last first.
+    Inside the phrase, only the words its {macros} or ~ stand for decide, the last first;
+    without such words, a phrase that starts with a person's word names its subject.
     """
     if entry.about == OTHER:
         return Who(OTHER, explicit=True, named_in_phrase=True)
     inside = _tokens(text, start, end)
     if not entry.every_word_decides:
         inside = [word for word in inside if word in entry.deciding_words]
+    if not inside:
+        inside = _tokens(text, start, end)[:1]
+        if inside and inside[0] not in FIRST_PERSON and inside[0] not in _THIRD_PERSON:
+            inside = []
     for word in reversed(inside):
         if word in OTHER_PERSON or word in THIRD_PERSON_VERBS:
             return Who(OTHER, explicit=True, named_in_phrase=True)

@@ -548,7 +548,7 @@ def test_a_hint_alone_or_explained_opens_nothing(text):
 @pytest.mark.parametrize("kind, entry, example", LISTED_HINTS)
 def test_every_hint_alone_opens_nothing_and_counts_beside_another_kind(kind, entry, example):
     assert not any(match.phrase == entry for match in find_crisis_language(example)), example
-    other = "i've decided." if kind == "time" else "tonight."
+    other = "i've decided." if kind in ("time", "alone") else "tonight."
     assert is_benign(example) or find_crisis_language(f"{example}. {other}"), example
 
 

@@ -31,6 +31,7 @@ from tending.safety.crisis_phrases import (
     EVERYDAY_CUES,
     EVERYDAY_MARKS,
     HINT_PHRASES,
+    NAMES_NOBODY_KINDS,
     NEGATION_CUES,
     NEGATION_FILLERS,
     NEGATION_WINDOW,
@@ -326,6 +327,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][1] > start
 
 
+def _starts_inside(spans: list[tuple[int, int]], start: int) -> bool:
+    """Whether ``start`` lies within one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (start, MAX_TEXT_LENGTH + 1)) - 1
+    return index >= 0 and start < spans[index][1]
+
+
 def _explained(match: CrisisMatch, everyday_starts: list[int]) -> bool:
     """Whether everyday words or marks stand near the match."""
     low = bisect_left(everyday_starts, match.start - CONTEXT_WINDOW)
@@ -345,7 +352,11 @@ def _paired(hints: list[_Found]) -> list[CrisisMatch]:
                 first.kind not in SELF_PAIRING_KINDS or second.match.phrase == first.match.phrase
             ):
                 continue
-            named = {found.match.about for found in (first, second) if found.explicit}
+            named = {
+                found.match.about
+                for found in (first, second)
+                if found.explicit and found.kind not in NAMES_NOBODY_KINDS
+            }
             if len(named) > 1:
                 continue
             about = named.pop() if named else SELF
@@ -366,9 +377,7 @@ def _read(text: str) -> tuple[CrisisMatch, ...]:
     if len(hints) < 2 and not any(found.match.possible for found in signs):
         return tuple(found.match for found in signs)
     taken = _merged(sign_spans + [(found.match.start, found.match.end) for found in hints])
-    everyday = [
-        start for start, end in context.everyday_spans() if not _overlaps(taken, start, end)
-    ]
+    everyday = [start for start, _ in context.everyday_spans() if not _starts_inside(taken, start)]
     kept = [
         found.match
         for found in signs

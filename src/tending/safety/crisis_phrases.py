@@ -304,12 +304,12 @@ def _entry(
     )
 
 
-def _kinds_pairing_with_themselves(data: dict) -> frozenset[str]:
+def _kinds_with(data: dict, option: str) -> frozenset[str]:
     kinds = data.get("hints", {})
     return frozenset(
         kind
         for kind, section in kinds.items()
-        if isinstance(section, dict) and section.get("pairs_with_itself") is True
+        if isinstance(section, dict) and section.get(option) is True
     )
 
 
@@ -349,7 +349,9 @@ _MACROS = _checked_macros(_DATA.get("macros", {}))
 CRISIS_PHRASES = _crisis_phrases(_DATA)
 HINT_PHRASES = _hint_phrases(_DATA, CRISIS_PHRASES)
 """Kinds of hint, such as goodbyes, of which two different ones count together."""
-SELF_PAIRING_KINDS = _kinds_pairing_with_themselves(_DATA)
+SELF_PAIRING_KINDS = _kinds_with(_DATA, "pairs_with_itself")
+"""Kinds of hint whose person is not whom they are about ("when he's at work")."""
+NAMES_NOBODY_KINDS = _kinds_with(_DATA, "names_nobody")
 _NEGATION = _DATA.get("negation", {})
 _WHO = _DATA.get("who", {})
 _CONTEXT = _DATA.get("context", {})

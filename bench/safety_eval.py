@@ -43,7 +43,12 @@ _SOURCE_OPTION = "--source"
 _SOURCE = sys.argv[sys.argv.index(_SOURCE_OPTION) + 1] if _SOURCE_OPTION in sys.argv else None
 sys.path.insert(0, _SOURCE or str(ROOT / "src"))
 
+import tending  # noqa: E402
 from tending.safety.crisis_language import read_crisis_language  # noqa: E402
+
+if _SOURCE:
+    # The coach, the baseline of --speed, comes from the working tree.
+    tending.__path__.append(str(ROOT / "src" / "tending"))
 
 EVAL_SET = ROOT / "tests" / "data" / "safety_eval.jsonl"
 TARGETS = {"crisis": 0.97, "partner": 0.90, "false_alarms": 0.05}

@@ -137,6 +137,36 @@ def summarise(title: str, rows: list[dict], results) -> None:
         )
 
 
+def _chosen_comparison(options, development: list[dict]):
+    """(title, training rows, test rows) for --part, --after-the-fact or --decision."""
+    if options.part:
+        test_rows = [row for row in development if row.get("part") == options.part]
+        train_rows = [
+            row
+            for row in development
+            if row.get("part") != options.part
+            and not (options.earlier and row.get("part", "") > options.part)
+        ]
+        title = (
+            f"trained on {len(train_rows)} development messages, "
+            f"tested on part {options.part} ({len(test_rows)})"
+        )
+        return title, train_rows, test_rows
+    if options.after_the_fact:
+        held_out = [row for row in load_rows() if row["split"] == "held-out"]
+        title = (
+            f"trained on the development split ({len(development)}), "
+            f"tested on the held-out split ({len(held_out)})"
+        )
+        return title, development, held_out
+    if options.decision:
+        train_rows = [row for row in development if row.get("part") == "a"]
+        test_rows = [row for row in development if row.get("part") == "b"]
+        title = f"trained on part a ({len(train_rows)}), tested on part b ({len(test_rows)})"
+        return title, train_rows, test_rows
+    return None
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decision", action="store_true", help="train on part a, test on b")
@@ -147,40 +177,13 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     development = [row for row in load_rows() if row["split"] == "development"]
 
-    if options.part:
-        test_rows = [row for row in development if row.get("part") == options.part]
-        train_rows = [
-            row
-            for row in development
-            if row.get("part") != options.part
-            and not (options.earlier and row.get("part", "") > options.part)
-        ]
+    chosen = _chosen_comparison(options, development)
+    if chosen is not None:
+        title, train_rows, test_rows = chosen
         summarise(
-            f"trained on {len(train_rows)} development messages, tested on part "
-            f"{options.part} ({len(test_rows)}), threshold {options.threshold}",
+            f"{title}, threshold {options.threshold}",
             test_rows,
             outcomes(test_rows, train(train_rows), options.threshold),
-        )
-        return
-
-    if options.after_the_fact:
-        held_out = [row for row in load_rows() if row["split"] == "held-out"]
-        summarise(
-            f"trained on the development split ({len(development)}), tested on the held-out "
-            f"split ({len(held_out)}), threshold {options.threshold}",
-            held_out,
-            outcomes(held_out, train(development), options.threshold),
-        )
-        return
-    if options.decision:
-        train_rows = [row for row in development if row.get("part") == "a"]
-        test_rows = [row for row in development if row.get("part") == "b"]
-        models = train(train_rows)
-        summarise(
-            f"trained on part a ({len(train_rows)}), tested on part b ({len(test_rows)}), "
-            f"threshold {options.threshold}",
-            test_rows,
-            outcomes(test_rows, models, options.threshold),
         )
         return
 

@@ -21,10 +21,14 @@ SHARED_PART_NAMES = {
 
 @dataclass(frozen=True)
 class ScaleReading:
+    """One answer as a card shows it: "Mood: Good", with its icon and colour tone."""
+
     key: str
-    question: str
+    name: str
     value: int
     label: str
+    icon: str
+    tone: int
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,14 @@ def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
         local_date=checkin.local_date,
         is_mine=mine,
         scales=tuple(
-            ScaleReading(s.key, s.question, getattr(checkin, s.key), checkin.scale_label(s.key))
+            ScaleReading(
+                key=s.key,
+                name=s.name,
+                value=getattr(checkin, s.key),
+                label=s.label(getattr(checkin, s.key)),
+                icon=s.icon(getattr(checkin, s.key)),
+                tone=s.tone(getattr(checkin, s.key)),
+            )
             for s in SCALES
         )
         if show_numbers

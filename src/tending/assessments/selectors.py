@@ -288,12 +288,13 @@ def history_for(user, instrument: scoring.Instrument) -> list[Result]:
     return list(reversed(newest))
 
 
-CHART_WIDTH = 640
-CHART_HEIGHT = 260
+# Drawn small, so that its 14-unit labels stay at least 12 px on a 390-px phone.
+CHART_WIDTH = 400
+CHART_HEIGHT = 240
 CHART_LEFT = 48
-CHART_RIGHT = 16
+CHART_RIGHT = 12
 CHART_TOP = 12
-CHART_BOTTOM = 40
+CHART_BOTTOM = 36
 CHART_DATE_LABELS = 6
 
 
@@ -358,7 +359,7 @@ def trend_chart(user, instrument: scoring.Instrument, *, results: list[Result]) 
                 height=round(bottom - top, 1),
                 level=drawn.level,
                 label=drawn.label,
-                label_y=round(top + 14, 1),
+                label_y=round(top + 15, 1),
             )
         )
 

@@ -205,7 +205,7 @@ def test_an_invitation_can_be_shared_or_scanned(visit, charlie, live_server):
     )
     phone.log_in_as(charlie)
     page = phone.go("/partner/")
-    expect(page.get_by_role("img", name="QR code of your invitation link")).to_be_visible()
+    expect(page.get_by_role("img", name="QR code to join you on Tending")).to_be_visible()
     phone.press(page.get_by_role("button", name="Share the link…"))
     shared = page.evaluate("window.sharedInvite")
     assert shared["url"] == f"{live_server.url}/partner/join/{invite.token}/"

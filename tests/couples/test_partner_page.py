@@ -32,7 +32,7 @@ def test_an_open_invitation_comes_with_a_qr_code_and_a_share_button(charlie):
     page = client.get(URL).content.decode()
     code = page[page.index('class="invite-qr__code"') :]
     code = code[: code.index("</svg>")]
-    assert 'role="img" aria-label="QR code of your invitation link"' in code
+    assert 'role="img" aria-label="QR code to join you on Tending"' in code
     assert '<svg aria-hidden="true" focusable="false" viewBox=' in code
     assert "style=" not in code
     token_url = re.search(r'id="invite-url" type="text" value="([^"]+)"', page).group(1)

@@ -74,10 +74,14 @@ def _end_with_parent() -> None:
 
 
 def start_worker() -> subprocess.Popen:
-    """`tending worker` beside the web server, so one command runs everything."""
+    """`tending worker` beside the web server, so one command runs everything.
+
+    It runs in a session of its own, so a Ctrl+C meant for the server reaches it once,
+    from `stop_worker`, and it can finish what it is sending."""
     return subprocess.Popen(
         [sys.executable, "-m", "tending.cli", "worker"],
         preexec_fn=_end_with_parent if sys.platform.startswith("linux") else None,
+        start_new_session=True,
     )
 
 

@@ -169,6 +169,7 @@ def closed_loop(port, pages, concurrency, seconds, server_pid, strip=None) -> di
 def open_pages(port, pages, seconds, server_pid, threads: int = 50) -> dict:
     """Every page polls once every two seconds, as htmx does, for ``seconds``."""
     polls = Polls()
+    threads = min(threads, len(pages))
 
     def run(slot: int) -> None:
         own = pages[slot::threads]

@@ -391,3 +391,11 @@ def trend_chart(user, instrument: scoring.Instrument, *, results: list[Result]) 
 def home_cards(*, viewer, couple, partner) -> dict:
     """Questionnaires due today, and a gentle suggestion to seek help when one calls for it."""
     return {"due_assessments": due_for(viewer), "help_nudge": help_nudge_for(viewer)}
+
+
+def results_of(user, instrument_key: str | None = None):
+    """The person's own results, newest first, of one questionnaire or all."""
+    results = Result.objects.filter(user=user)
+    if instrument_key:
+        results = results.filter(instrument_key=instrument_key)
+    return results.order_by("-taken_at", "-pk")

@@ -212,3 +212,17 @@ def home_cards(*, viewer, couple, partner) -> dict:
         "turned_toward": turned_toward_this_week(couple, viewer=viewer),
         **partner_today_card(viewer=viewer, couple=couple, partner=partner),
     }
+
+
+def responses_in_couple(user, couple, *, received: bool):
+    """Responses in the current couple to the person's check-ins (received) or sent by the
+    person, newest first; nothing when unpaired."""
+    if couple is None:
+        return Response.objects.none()
+    answers = Response.objects.filter(couple=couple).select_related("responder")
+    answers = (
+        answers.filter(checkin__user=user).exclude(responder=user)
+        if received
+        else answers.filter(responder=user)
+    )
+    return answers.order_by("-created_at", "-id")

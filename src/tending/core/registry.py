@@ -9,6 +9,8 @@ found through ``INSTALLED_APPS`` and called in the order the apps are installed:
     Context for the Practices page (the ``practices`` app).
 ``practice_history(*, viewer, couple, partner) -> dict``
     Context for the practice history page (the ``practices`` app).
+``profile_cards(*, viewer) -> dict``
+    Context for the profile page (the ``accounts`` app).
 ``export_tables(user) -> list[Table | Document]``
     What of the person's the app holds, for their export (``yourdata``); only their own.
 ``import_tables(user, tables: dict[str, list[dict]]) -> None``
@@ -36,6 +38,7 @@ HOOKS = frozenset(
         "home_cards",
         "practice_cards",
         "practice_history",
+        "profile_cards",
         "export_tables",
         "import_tables",
         "forget_account",

@@ -26,6 +26,7 @@ from tending.accounts.models import User
 from tending.api.services import create_token
 from tending.appreciations.services import send_appreciation
 from tending.checkins.services import CheckInInput, save_checkin
+from tending.conversations.services import start_conversation
 from tending.couples.services import accept_invite, create_invite
 from tending.rituals.services import add_ritual
 from tending.safety.services import save_safety_plan
@@ -40,6 +41,7 @@ save_checkin(user=bob, data=CheckInInput(mood=2, stress=4, energy=2, connection=
 save_safety_plan(user=bob, sections={"reasons_for_living": "Walks"}, shared_with_partner=True)
 send_appreciation(author=bob, text="the tea this morning")
 add_ritual(user=alice, title="Evening walk", rhythm="weekly", times_per_period=2)
+start_conversation(user=bob, kind="meeting")
 _, plain = create_token(user=alice, name="conformance", scopes=["read", "write", "export"])
 print(plain)
 """

@@ -16,7 +16,6 @@ its row here.
 
 import datetime as dt
 import io
-import json
 import zipfile
 from dataclasses import dataclass, field
 from types import SimpleNamespace
@@ -32,7 +31,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from tending.api.models import PersonalAccessToken, Scope
+from tending.api.models import Scope
 from tending.api.services import create_token
 from tending.appreciations.services import send_appreciation
 from tending.assessments import scoring
@@ -50,6 +49,7 @@ from tending.reports.models import Report, ShareLink
 from tending.rituals.services import add_ritual
 from tending.safety.models import SafetyPlan
 from tending.security.models import Passkey, SignedInDevice
+from tests.support.api import send, token_client
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import client_for
 from tests.support.queries import assert_query_count
@@ -670,13 +670,6 @@ def check(response, expected: Answer, role: str, what: str) -> None:
             assert words not in body, f"{what} as {role} showed {words}"
 
 
-def token_client(user, scopes) -> Client:
-    """A client that sends a fresh token of ``user`` with ``scopes`` and nothing else."""
-    token, plain = create_token(user=user, name="matrix", scopes=scopes)
-    PersonalAccessToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return Client(headers={"Authorization": f"Bearer {plain}"})
-
-
 def api_client(role: str, world, row: ApiRow) -> Client:
     if role == "anonymous":
         return Client()
@@ -686,9 +679,7 @@ def api_client(role: str, world, row: ApiRow) -> Client:
 
 
 def api_request(client: Client, row: ApiRow, url: str):
-    if row.data is None:
-        return getattr(client, row.method)(url)
-    return getattr(client, row.method)(url, json.dumps(row.data), content_type="application/json")
+    return send(client, row.method, url, row.data)
 
 
 def check_api_row(world, name: str, row: ApiRow) -> None:

@@ -63,7 +63,7 @@ class PersonalAccessToken(models.Model):
 
     @property
     def scope_labels(self) -> list[str]:
-        return [scope for scope in Scope.values if scope in self.scopes]
+        return [Scope(scope).label for scope in Scope.values if scope in self.scopes]
 
 
 class IdempotentRequest(models.Model):

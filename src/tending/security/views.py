@@ -202,7 +202,7 @@ def verify(request):
         messages.info(request, "Please sign in again.")
         return redirect("accounts:login")
     if not signin.may_try(request, user):
-        return render(request, "accounts/locked_out.html", status=403)
+        return render(request, "accounts/locked_out.html", status=429)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         method = twofactor.check_code(user, form.cleaned_data["code"], request=request)

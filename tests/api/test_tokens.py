@@ -91,4 +91,5 @@ def test_a_token_needs_a_scope_and_a_known_expiry(alice):
 def test_the_profile_shows_when_each_token_was_last_used(alice):
     token, _ = create_token(user=alice, name="home dashboard")
     page = client_for(alice).get(reverse("accounts:profile")).content.decode()
-    assert "home dashboard" in page and "never used" in page
+    assert "<title>Profile · Tending</title>" in page
+    assert page.count("home dashboard") == 1 and "never used" in page

@@ -245,7 +245,7 @@ def read_todays_checkin(request):
 def create_todays_checkin(request, payload: CheckInIn):
     if selectors.todays_checkin(request.auth) is not None:
         raise conflict("You have checked in today already: edit it with PATCH.")
-    return Status(201, _saved(request, _save(request.auth, payload.dict())))
+    return Status(201, _saved(request, _save(request.auth, payload.model_dump())))
 
 
 @router.patch(
@@ -261,7 +261,7 @@ def edit_todays_checkin(request, payload: CheckInPatch):
         raise Http404("You have not checked in today: create it with POST.")
     current = selectors.initial_checkin_input(request.auth, today)
     current["sleep_hours"] = today.sleep_hours
-    changes = payload.dict(exclude_unset=True)
+    changes = payload.model_dump(exclude_unset=True)
     merged = {**current, **changes}
     return _saved(request, _save(request.auth, merged))
 

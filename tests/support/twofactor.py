@@ -18,6 +18,12 @@ def code_for(secret: str, *, steps_ahead: int = 0) -> str:
     return f"{totp.token():06d}"
 
 
+def wrong_code(secret: str) -> str:
+    """Six digits the app with ``secret`` shows at no step near now."""
+    near = {code_for(secret, steps_ahead=step) for step in range(-3, 4)}
+    return next(f"{n:06d}" for n in range(999_999, 0, -1) if f"{n:06d}" not in near)
+
+
 def secret_on_page(html: str) -> str:
     return re.search(r'id="totp-secret">([A-Z2-7=]+)<', html).group(1)
 

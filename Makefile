@@ -40,10 +40,12 @@ test: lint
 browser-test: $(DEV_STAMP)
 	$(TEST_ENV) $(BIN)/pytest -m browser -q --junitxml=test-artifacts/browser-tests.xml
 
-# Refresh the README's screenshots in docs/screenshots (the browser tests alone never do).
+# Refresh the README's screenshots in docs/screenshots: the demo couple's home on a phone
+# (light and dark) and a desktop, the check-in and History (the browser tests alone never
+# write there).
 screenshots: $(DEV_STAMP)
 	TENDING_UPDATE_SCREENSHOTS=1 $(TEST_ENV) $(BIN)/pytest -m browser -q \
-		tests/browser/test_couple_journey.py
+		tests/browser/test_screenshots.py
 
 clean:
 	rm -rf $(VENV) .test-data

@@ -70,11 +70,40 @@ def test_licence_notes_for_operators_are_not_shown_to_people(as_alice):
         assert "Operators" not in page
 
 
-def test_due_questionnaires_show_on_home(as_alice, alice, record):
+def test_a_new_person_gets_a_plain_introduction_instead_of_acronyms(as_alice):
     page = as_alice.get("/").content.decode()
+    assert "Questionnaires for you" not in page
+    assert "Short checks on how you have been" in page
+    assert "A 2-minute check on low mood (PHQ-9)" in page
+    assert "Patient Health Questionnaire" not in page
+
+
+def test_not_now_ends_the_introduction_for_good(as_alice, alice):
+    response = as_alice.post("/assessments/introduction/", {"choice": "not_now"})
+    assert response.status_code == 302
+    assert not ScheduleChoice.objects.filter(user=alice, active=True).exists()
+    page = as_alice.get("/").content.decode()
+    assert "Short checks on how you have been" not in page
+    assert "Questionnaires for you" not in page
+
+
+def test_chosen_questionnaires_show_on_home_when_due(as_alice, alice, record):
+    as_alice.post("/assessments/introduction/", {"choice": "remind"})
+    page = as_alice.get("/").content.decode()
+    assert "Short checks on how you have been" not in page
     assert "Questionnaires for you" in page
     assert "/assessments/phq9/" in page
+    assert "A 2-minute check on worry and anxiety (GAD-7)" in page
     answers = {"phq9": [0] * 9, "gad7": [0] * 7, "who5": [5] * 5, "csi4": [5] * 4}
     for key, values in answers.items():
         record(alice, key, values)
     assert "Questionnaires for you" not in as_alice.get("/").content.decode()
+
+
+def test_only_the_questionnaires_chosen_are_offered(as_alice, alice):
+    data = {f"{row.instrument.key}_every_days": "7" for row in selectors.schedule_for(alice)}
+    data["who5_active"] = "on"
+    as_alice.post("/assessments/schedule/", data)
+    page = as_alice.get("/").content.decode()
+    assert "(WHO-5)" in page
+    assert "(PHQ-9)" not in page

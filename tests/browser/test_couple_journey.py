@@ -107,12 +107,10 @@ def test_two_people_pair_check_in_respond_and_unpair(visit, live_server):
 
     alice.go("/")
     expect(alice.page.get_by_role("heading", name="This week")).to_be_visible()
-    alice.screenshot("home.png")
     alice_on_phone = visit(phone=True, timezone_id="Europe/Berlin")
     alice_on_phone.log_in_as(User.objects.get(email="alice@example.org"))
     alice_on_phone.go("/")
     expect(alice_on_phone.page.locator(".responses")).to_contain_text("Bob: Sending a hug")
-    alice_on_phone.screenshot("home-phone.png")
 
     alice.follow_menu("Partner")
     alice.press(alice.page.get_by_role("link", name="Unpair…"))

@@ -1,98 +1,54 @@
-"""Every page a person who is logged in can open fits a 390-px-wide screen, light or dark."""
+"""Every page a person can reach fits a phone's width, down to 320 px, light or dark:
+nothing scrolls sideways, whatever people wrote and however long a label is."""
 
 import pytest
-from django.urls import reverse
 
-from tending.appreciations.services import send_appreciation
-from tending.assessments.scoring import get_instrument
-from tending.assessments.services import record_result
-from tending.coach.services import send_gentle_message
-from tending.learn.articles import load_articles
-from tending.questions.decks import load_decks
-from tending.safety.services import save_safety_plan
-from tests.support.builders import backdate_couple, make_checkin, make_response
+from tests.support.walk import a_lived_in_couple, pages_for_visitors
 
 pytestmark = pytest.mark.browser
 
-PHONE_WIDTH = 390
-LONG_WORD = "Supercalifragilisticexpialidocious" * 3
-PAGES = (
-    "home:index",
-    "checkins:checkin",
-    "checkins:history",
-    "couples:partner",
-    "couples:unpair",
-    "accounts:profile",
-    "accounts:password_change",
-    "accounts:delete",
-    "api:tokens",
-    "security:index",
-    "security:authenticator",
-    "security:activity",
-    "yourdata:index",
-    "safety:get_help",
-    "safety:screen",
-    "safety:plan",
-    "safety:plan_print",
-    "safety:partner_plan",
-    "safety:when_to_seek_help",
-    "safety:worried",
-    "assessments:index",
-    "assessments:schedule",
-    "assessments:partner",
-    "coach:index",
-    "coach:i_statement",
-    "coach:messages",
-    "insights:overview",
-    "insights:week",
-    "reports:list",
-    "practices:index",
-    "questions:today",
-    "questions:decks",
-    "appreciations:index",
-    "conversations:index",
-    "practices:history",
-    "breathing:index",
-    "rituals:index",
-    "learn:articles",
-)
+PHONE = {"viewport": {"width": 390, "height": 844}}
+NARROW = {"viewport": {"width": 320, "height": 640}}
+LONGEST_LABEL = "Überwältigt-und-erschöpft-vom-Alltag"
 
 
-def a_lived_in_couple(alice, bob) -> list[str]:
-    """Give alice and bob some weeks of entries, long words included, and list alice's pages."""
-    backdate_couple(alice, days=30)
-    for days_ago in range(14):
-        mine = make_checkin(alice, days_ago=days_ago, needs=["hug"], note=f"Tired. {LONG_WORD}")
-        theirs = make_checkin(bob, days_ago=days_ago, needs=["talk"], share_note=True)
-        make_response(mine, bob, message=LONG_WORD)
-        make_response(theirs, alice)
-    phq9 = get_instrument("phq9")
-    result = record_result(user=alice, instrument=phq9, answers=dict.fromkeys(range(1, 10), 1))
-    save_safety_plan(user=bob, sections={"warning_signs": LONG_WORD}, shared_with_partner=True)
-    send_appreciation(author=bob, text=f"Thank you. {LONG_WORD}")
-    send_gentle_message(sender=bob, text=f"I feel tired and I need rest. {LONG_WORD}")
-    return [
-        *(reverse(name) for name in PAGES),
-        reverse("assessments:take", args=["phq9"]),
-        reverse("assessments:trend", args=["phq9"]),
-        reverse("assessments:result", args=[result.pk]),
-        reverse("questions:deck", args=[next(iter(load_decks()))]),
-        reverse("learn:article", args=[load_articles()[0].slug]),
-    ]
-
-
-@pytest.mark.parametrize("color_scheme", ["light", "dark"])
-def test_every_page_fits_a_phone(visit, alice, bob, color_scheme):
-    paths = a_lived_in_couple(alice, bob)
-    phone = visit(phone=True, color_scheme=color_scheme, timezone_id="Europe/London")
-    phone.log_in_as(alice)
-    too_wide = {}
+def too_wide(visitor, paths: list[str], width: int) -> dict[str, int]:
+    found = {}
     for path in paths:
-        phone.go(path)
-        width = phone.page_width()
-        if width > PHONE_WIDTH:
-            too_wide[path] = width
-    assert too_wide == {}, f"wider than {PHONE_WIDTH}px: {too_wide}"
+        visitor.go(path)
+        if visitor.page_width() > width:
+            found[path] = visitor.page_width()
+    return found
+
+
+@pytest.mark.parametrize(
+    ("screen", "color_scheme"), [(NARROW, "light"), (PHONE, "dark")], ids=["320-light", "390-dark"]
+)
+def test_every_page_fits_a_phone(visit, alice, bob, charlie, screen, color_scheme):
+    width = screen["viewport"]["width"]
+    visitors_pages = pages_for_visitors(charlie, alice)
+    paths = a_lived_in_couple(alice, bob)
+    stranger = visit(phone=True, color_scheme=color_scheme, **screen)
+    assert too_wide(stranger, visitors_pages, width) == {}, f"wider than {width}px"
+    phone = visit(phone=True, color_scheme=color_scheme, timezone_id="Europe/London", **screen)
+    phone.log_in_as(alice)
+    assert too_wide(phone, paths, width) == {}, f"wider than {width}px"
     phone.go("/")
     phone.open_more_menu()
-    assert phone.page_width() <= PHONE_WIDTH
+    assert phone.page_width() <= width
+
+
+def test_the_check_in_fits_320_px_with_labels_in_any_language(visit, alice):
+    phone = visit(phone=True, **NARROW)
+    phone.log_in_as(alice)
+    phone.go("/check-in/")
+    phone.page.evaluate(
+        """(word) => document.querySelectorAll(".scale__label, .site-nav__label, legend")
+             .forEach((label) => { label.textContent = word; })""",
+        LONGEST_LABEL,
+    )
+    assert phone.page_width() <= 320
+    boxes = phone.page.locator(".scale__option").evaluate_all(
+        "options => options.map(o => o.getBoundingClientRect().right)"
+    )
+    assert max(boxes) <= 320

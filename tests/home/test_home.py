@@ -16,7 +16,7 @@ pytestmark = pytest.mark.on_edge_days
 HOME = reverse("home:index")
 HISTORY = reverse("checkins:history")
 
-NUMBERS = ("How is your mood?", "Overwhelmed", "Sleep")
+NUMBERS = ("Feels connected", "Overwhelmed", "Sleep")
 EMOTIONS = ("lonely", "hopeful")
 NEEDS = ("Practical help",)
 NOTE = ("NOTE-4e1d",)
@@ -51,6 +51,19 @@ def test_someone_alone_can_check_in_and_invite(charlie):
     page = client_for(charlie).get(HOME).content.decode()
     assert "How are you today?" in page
     assert "Invite your partner" in page
+
+
+def test_the_partners_day_is_told_as_statements_about_them(alice, bob):
+    backdate_couple(alice, days=2)
+    alice_checks_in(alice)
+    for page in (
+        client_for(bob).get(HOME).content.decode(),
+        client_for(bob).get(HISTORY).content.decode(),
+    ):
+        assert "<dt>Mood</dt>" in page
+        assert "<dt>Feels connected</dt>" in page
+        assert "How is your mood?" not in page
+        assert "How connected do you feel to your partner?" not in page
 
 
 @pytest.mark.parametrize("hidden_part", PARTS)
@@ -146,7 +159,7 @@ HOME_CARDS_IN_ORDER = (
     "A message from Bob",
     "Your partner knows you are having a hard time",
     "It might help to talk to someone",
-    "Questionnaires for you",
+    "Short checks on how you have been",
     "Today's question",
     "From Bob",
     "This week",

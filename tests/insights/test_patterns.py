@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from tending.insights.patterns import (
     MIN_PAIRED_DAYS,
@@ -13,6 +14,8 @@ from tending.insights.patterns import (
     spearman,
     strength_words,
 )
+from tests.support.builders import backdate_couple, make_checkin
+from tests.support.people import client_for
 
 pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
@@ -98,3 +101,16 @@ def test_a_weak_pattern_says_it_may_be_chance():
     pattern = find_pattern(key="k", title="t", first="a", second="b", pairs=pairs)
     assert pattern.strength == WEAK
     assert "may be chance" in pattern.sentence
+
+
+def test_the_statistics_sit_behind_details_in_plain_words(alice, bob):
+    backdate_couple(alice, days=120)
+    for days_ago in range(30):
+        make_checkin(alice, days_ago=days_ago, stress=1 + days_ago % 3, connection=1 + days_ago % 5)
+    page = client_for(alice).get(reverse("insights:overview")).content.decode()
+    patterns = page[page.index('id="patterns-heading"') :]
+    assert "Spearman" in patterns
+    for item in patterns.split('<li class="pattern">')[1:]:
+        if "Spearman" in item:
+            assert item.index("<summary>Details</summary>") < item.index("Spearman")
+    assert "Pearson's r 0" not in page

@@ -81,6 +81,7 @@ def test_former_partner_is_never_mentioned(alice, dana):
 def test_an_earlier_week_can_be_chosen_but_not_a_future_one(alice):
     this_week = week_start(local_today(alice))
     earlier = this_week - dt.timedelta(days=14)
+    make_checkin(alice, days_ago=(local_today(alice) - earlier).days)
     response = client_for(alice).get(URL, {"week": (earlier + dt.timedelta(days=3)).isoformat()})
     assert response.context["summary"].week_start == earlier
     future = this_week + dt.timedelta(days=21)
@@ -93,3 +94,26 @@ def test_a_bad_week_falls_back_to_this_week(alice):
     response = client_for(alice).get(URL, {"week": "soon"})
     assert response.status_code == 200
     assert response.context["summary"].is_current_week
+
+
+def test_weeks_go_back_to_the_first_check_in_and_no_further(alice, bob):
+    backdate_couple(alice, days=60)
+    first_day = local_today(alice) - dt.timedelta(days=20)
+    make_checkin(alice, days_ago=20)
+    first_week = week_start(first_day)
+    as_alice = client_for(alice)
+    response = as_alice.get(URL, {"week": first_week.isoformat()})
+    assert response.context["summary"].previous_week is None
+    assert "Week before" not in response.content.decode()
+    response = as_alice.get(URL, {"week": "2001-01-01"})
+    assert response.context["summary"].week_start == first_week
+    response = as_alice.get(URL, {"week": (first_week + dt.timedelta(days=7)).isoformat()})
+    assert response.context["summary"].previous_week == first_week
+    assert "Week before" in response.content.decode()
+
+
+def test_a_partners_shared_days_count_as_a_first_week_too(alice, bob):
+    backdate_couple(alice, days=60)
+    make_checkin(bob, days_ago=30)
+    summary = weekly_summary(alice, week=dt.date(2001, 1, 1))
+    assert summary.week_start == week_start(local_today(bob) - dt.timedelta(days=30))

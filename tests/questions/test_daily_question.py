@@ -79,3 +79,16 @@ def test_favourites_are_saved_and_removed(alice):
 def test_a_person_on_their_own_is_invited_to_pair(charlie):
     page = client_for(charlie).get(reverse("questions:today")).content.decode()
     assert "Invite your partner" in page
+
+
+def test_todays_question_is_not_also_under_earlier_questions(alice, bob):
+    couple = couple_of(alice)
+    today = todays_question_id(couple, alice, partner=bob)
+    other = next(q.id for q in all_questions() if q.id != today)
+    as_alice = client_for(alice)
+    for question_id in (other, today):
+        as_alice.post(reverse("questions:answer", args=[question_id]), {"text": "A quiet walk"})
+    page = as_alice.get(reverse("questions:today")).content.decode()
+    earlier = page[page.index("Earlier questions") :]
+    assert reverse("questions:question", args=[other]) in earlier
+    assert reverse("questions:question", args=[today]) not in earlier

@@ -7,7 +7,9 @@ from tending.safety.selectors import directory
 from tests.support.people import client_for
 
 URL = reverse("safety:get_help")
-HEADER_LINK = re.compile(rf'<a class="get-help" href="{URL}"( aria-current="page")?>Get help</a>')
+HEADER_LINK = re.compile(
+    rf'<a class="get-help" href="{URL}"( aria-current="page")?>(<svg [^>]*>.*?</svg>)?Get help</a>'
+)
 
 
 def own_section(page: str) -> str:

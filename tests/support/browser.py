@@ -207,8 +207,9 @@ class Visitor:
     def page_width(self) -> int:
         return self.page.evaluate("document.documentElement.scrollWidth")
 
-    def screenshot(self, name: str) -> Path:
+    def screenshot(self, name: str, *, full_page: bool = True) -> Path:
+        """The page (or, with ``full_page=False``, the screen as a phone shows it)."""
         SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
         path = SCREENSHOTS_DIR / name
-        self.page.screenshot(path=str(path), full_page=True, animations="disabled")
+        self.page.screenshot(path=str(path), full_page=full_page, animations="disabled")
         return path

@@ -106,6 +106,7 @@ class Instrument:
     key: str
     name: str
     short_name: str
+    about: str
     version: int
     recall_period: str | None
     instructions: str | None
@@ -283,6 +284,7 @@ def _build_instrument(root: _Reader) -> Instrument:
         key=root.text("key"),
         name=root.text("name"),
         short_name=root.text("short_name"),
+        about=root.text("about"),
         version=root.get("version", int),
         recall_period=root.text("recall_period", None),
         instructions=root.text("instructions", None),

@@ -46,6 +46,7 @@ class ScheduleRow:
     last_taken: dt.datetime | None
     due_on: dt.date | None
     is_due: bool
+    chosen: bool = False
 
 
 def schedule_for(user, now: dt.datetime | None = None) -> list[ScheduleRow]:
@@ -76,9 +77,19 @@ def schedule_for(user, now: dt.datetime | None = None) -> list[ScheduleRow]:
                 last_taken=last,
                 due_on=due_on if active else None,
                 is_due=active and due_on <= today,
+                chosen=choice is not None,
             )
         )
     return rows
+
+
+def introduction_suggestions() -> dict[str, int]:
+    """The questionnaires the introduction on home offers, with their usual interval."""
+    return {
+        instrument.key: instrument.schedule_days
+        for instrument in instruments()
+        if instrument.key in ON_BY_DEFAULT
+    }
 
 
 def due_for(user, now: dt.datetime | None = None) -> list[ScheduleRow]:
@@ -277,12 +288,13 @@ def history_for(user, instrument: scoring.Instrument) -> list[Result]:
     return list(reversed(newest))
 
 
-CHART_WIDTH = 640
-CHART_HEIGHT = 260
+# Drawn small, so that its 14-unit labels stay at least 12 px on a 390-px phone.
+CHART_WIDTH = 400
+CHART_HEIGHT = 240
 CHART_LEFT = 48
-CHART_RIGHT = 16
+CHART_RIGHT = 12
 CHART_TOP = 12
-CHART_BOTTOM = 40
+CHART_BOTTOM = 36
 CHART_DATE_LABELS = 6
 
 
@@ -347,7 +359,7 @@ def trend_chart(user, instrument: scoring.Instrument, *, results: list[Result]) 
                 height=round(bottom - top, 1),
                 level=drawn.level,
                 label=drawn.label,
-                label_y=round(top + 14, 1),
+                label_y=round(top + 15, 1),
             )
         )
 
@@ -389,8 +401,17 @@ def trend_chart(user, instrument: scoring.Instrument, *, results: list[Result]) 
 
 
 def home_cards(*, viewer, couple, partner) -> dict:
-    """Questionnaires due today, and a gentle suggestion to seek help when one calls for it."""
-    return {"due_assessments": due_for(viewer), "help_nudge": help_nudge_for(viewer)}
+    """Questionnaires the person chose that are due today, or, until they choose, a one-time
+    introduction in plain words; and a gentle suggestion to seek help when one calls for it."""
+    rows = schedule_for(viewer)
+    has_chosen = any(row.chosen for row in rows)
+    return {
+        "due_assessments": [row for row in rows if row.is_due and row.chosen],
+        "assessments_introduction": []
+        if has_chosen
+        else [row.instrument for row in rows if row.instrument.key in ON_BY_DEFAULT],
+        "help_nudge": help_nudge_for(viewer),
+    }
 
 
 def results_of(user, instrument_key: str | None = None):

@@ -71,6 +71,24 @@ def save_schedule(*, user, choices: Mapping[str, tuple[bool, int]]) -> None:
         )
 
 
+def answer_introduction(*, user, remind: bool, suggested: Mapping[str, int]) -> None:
+    """The person's answer to the introduction on home: reminders for the suggested
+    questionnaires at their usual interval, or none. Either way it is a choice, so the
+    introduction does not come back; the schedule page changes it at any time. A choice
+    already saved (from another tab, say) is kept."""
+    known = scoring.load_instruments()
+    unknown = sorted(set(suggested) - set(known))
+    if unknown:
+        raise AssessmentError(f"There is no questionnaire called {unknown[0]}.")
+    ScheduleChoice.objects.bulk_create(
+        [
+            ScheduleChoice(user=user, instrument_key=key, active=remind, every_days=every_days)
+            for key, every_days in suggested.items()
+        ],
+        ignore_conflicts=True,
+    )
+
+
 def dismiss_nudge(*, user, result: Result) -> None:
     """Hide the gentle suggestion to seek help that this result brought up."""
     if result.user_id != user.pk:

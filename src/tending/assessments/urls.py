@@ -7,6 +7,7 @@ app_name = "assessments"
 urlpatterns = [
     path("", views.index, name="index"),
     path("schedule/", views.schedule, name="schedule"),
+    path("introduction/", views.introduction, name="introduction"),
     path("partner/", views.partner, name="partner"),
     path("results/<int:result_id>/", views.result, name="result"),
     path("results/<int:result_id>/sharing/", views.share, name="share"),

@@ -98,6 +98,22 @@ def dismiss_nudge(request, result_id: int):
 
 
 @login_required
+@require_POST
+def introduction(request):
+    remind = request.POST.get("choice") == "remind"
+    services.answer_introduction(
+        user=request.user, remind=remind, suggested=selectors.introduction_suggestions()
+    )
+    messages.success(
+        request,
+        "We will remind you when one is due."
+        if remind
+        else "No reminders. Questionnaires are under More whenever you want them.",
+    )
+    return redirect("home:index")
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def schedule(request):
     rows = selectors.schedule_for(request.user)

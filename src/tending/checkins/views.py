@@ -51,10 +51,15 @@ def history(request):
     queryset = selectors.history_page_queryset(request.user, couple, partner=partner)
     page = Paginator(queryset, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     entries = selectors.history_views(list(page.object_list), viewer=request.user, couple=couple)
+    pixels = None
+    if page.number == 1:
+        pixels = selectors.year_in_pixels(
+            request.user, couple, partner=partner, year=request.GET.get("year")
+        )
     return render(
         request,
         "checkins/history.html",
-        {"page": page, "entries": entries, "partner": partner},
+        {"page": page, "entries": entries, "partner": partner, "pixels": pixels},
     )
 
 

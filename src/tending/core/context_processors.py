@@ -14,6 +14,7 @@ class NavSection:
 
     label: str
     url_name: str
+    icon: str
     apps: tuple[str, ...] = ()
 
     def is_current(self, match) -> bool:
@@ -23,30 +24,36 @@ class NavSection:
 
 
 PRIMARY_SECTIONS = (
-    NavSection("Home", "home:index"),
-    NavSection("Check in", "checkins:checkin"),
+    NavSection("Home", "home:index", "tab-home"),
+    NavSection("Check in", "checkins:checkin", "tab-checkin"),
     NavSection(
         "Practices",
         "practices:index",
+        "tab-practices",
         ("practices", "questions", "appreciations", "conversations", "breathing", "rituals"),
     ),
-    NavSection("Coach", "coach:index", ("coach",)),
+    NavSection("Coach", "coach:index", "tab-coach", ("coach",)),
 )
 MORE_SECTIONS = (
-    NavSection("History", "checkins:history"),
-    NavSection("Insights", "insights:overview", ("insights",)),
-    NavSection("Learn", "learn:articles", ("learn",)),
-    NavSection("Assessments", "assessments:index", ("assessments",)),
-    NavSection("Partner", "couples:partner", ("couples",)),
-    NavSection("Reports", "reports:list", ("reports",)),
-    NavSection("Your data", "yourdata:index", ("yourdata",)),
-    NavSection("Profile", "accounts:profile", ("accounts", "api")),
+    NavSection("History", "checkins:history", "tab-history"),
+    NavSection("Insights", "insights:overview", "tab-insights", ("insights",)),
+    NavSection("Learn", "learn:articles", "tab-learn", ("learn",)),
+    NavSection("Assessments", "assessments:index", "tab-assessments", ("assessments",)),
+    NavSection("Partner", "couples:partner", "tab-partner", ("couples",)),
+    NavSection("Reports", "reports:list", "tab-reports", ("reports",)),
+    NavSection("Your data", "yourdata:index", "tab-yourdata", ("yourdata",)),
+    NavSection("Profile", "accounts:profile", "tab-profile", ("accounts", "api")),
 )
 
 
 def _links(sections, match) -> list[dict]:
     return [
-        {"label": s.label, "url": reverse(s.url_name), "current": s.is_current(match)}
+        {
+            "label": s.label,
+            "url": reverse(s.url_name),
+            "icon": s.icon,
+            "current": s.is_current(match),
+        }
         for s in sections
     ]
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tending.couples import access, selectors, services
+from tending.couples.qr import qr_svg
 
 
 @login_required
@@ -18,7 +19,13 @@ def partner(request):
     return render(
         request,
         "couples/partner.html",
-        {"couple": couple, "partner": partner_user, "invite": invite, "invite_url": invite_url},
+        {
+            "couple": couple,
+            "partner": partner_user,
+            "invite": invite,
+            "invite_url": invite_url,
+            "invite_qr": qr_svg(invite_url) if invite else "",
+        },
     )
 
 

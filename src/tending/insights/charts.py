@@ -12,12 +12,15 @@ from html import escape
 
 from tending.core.calendar import plain_number as _number
 
+# Text is 14 units in a 360-unit-wide drawing, so a chart in a card on a 390-px phone
+# (about 324 px wide) shows it at 12.6 px or more.
 WIDTH = 360
-LINE_HEIGHT = 170
+LINE_HEIGHT = 180
 MARGIN_LEFT = 30
 MARGIN_RIGHT = 10
-MARGIN_TOP = 24
-MARGIN_BOTTOM = 22
+MARGIN_TOP = 28
+MARGIN_BOTTOM = 26
+TEXT_SIZE = 14
 TEXT_COLOUR = "#5f5a52"
 GRID_COLOUR = "#ddd5c8"
 PALETTE = {"me": "#2f6f62", "partner": "#b3541e"}
@@ -50,7 +53,7 @@ def _open_svg(title: str, height: int, chart_id: str) -> list[str]:
     ]
 
 
-def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int = 10) -> str:
+def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int = TEXT_SIZE) -> str:
     return (
         f'<text x="{_number(x)}" y="{_number(y)}" font-size="{size}" fill="{TEXT_COLOUR}" '
         f'font-family="Helvetica, Arial, sans-serif" text-anchor="{anchor}" '
@@ -112,18 +115,18 @@ def line_chart(
             f'<line x1="{MARGIN_LEFT}" y1="{_number(y)}" x2="{WIDTH - MARGIN_RIGHT}" '
             f'y2="{_number(y)}" stroke="{GRID_COLOUR}" stroke-width="1" class="chart__grid"/>'
         )
-        out.append(_text(MARGIN_LEFT - 5, y + 3.5, _number(tick), anchor="end"))
+        out.append(_text(MARGIN_LEFT - 5, y + 5, _number(tick), anchor="end"))
     if days:
         out.append(_text(MARGIN_LEFT, height - 6, short_date(days[0])))
         out.append(_text(WIDTH - MARGIN_RIGHT, height - 6, short_date(days[-1]), anchor="end"))
     legend_x = float(MARGIN_LEFT)
     for line in series:
         out.append(
-            f'<line x1="{_number(legend_x)}" y1="10" x2="{_number(legend_x + 16)}" y2="10" '
+            f'<line x1="{_number(legend_x)}" y1="11" x2="{_number(legend_x + 16)}" y2="11" '
             f'stroke="{line.colour}" stroke-width="3" class="chart__line--{line.role}"/>'
         )
-        out.append(_text(legend_x + 20, 13.5, line.label))
-        legend_x += 28 + 6.2 * len(line.label)
+        out.append(_text(legend_x + 20, 16, line.label))
+        legend_x += 30 + 8 * len(line.label)
     for line in series:
         daily = [(x_at(i), y_at(v)) if v is not None else None for i, v in enumerate(line.values)]
         rolling = [
@@ -152,8 +155,8 @@ def bar_chart(
     *, chart_id: str, title: str, bars: Sequence[tuple[str, float]], role: str = "me"
 ) -> str:
     """Horizontal bars, one labelled row each, longest for the largest value."""
-    row = 20
-    label_width = 120
+    row = 24
+    label_width = 124
     height = max(row * len(bars), row) + 8
     top = max((value for _, value in bars), default=0) or 1
     colour = PALETTE.get(role, PALETTE["me"])
@@ -161,12 +164,12 @@ def bar_chart(
     for index, (label, value) in enumerate(bars):
         y = 4 + index * row
         length = (WIDTH - label_width - 40) * value / top
-        out.append(_text(label_width - 6, y + 13, label, anchor="end", size=11))
+        out.append(_text(label_width - 6, y + 16, label, anchor="end"))
         out.append(
-            f'<rect x="{label_width}" y="{y + 3}" width="{_number(max(length, 1))}" '
-            f'height="{row - 6}" rx="3" fill="{colour}" class="chart__bar--{role}"/>'
+            f'<rect x="{label_width}" y="{y + 4}" width="{_number(max(length, 1))}" '
+            f'height="{row - 8}" rx="3" fill="{colour}" class="chart__bar--{role}"/>'
         )
-        out.append(_text(label_width + length + 5, y + 13, _number(value), size=11))
+        out.append(_text(label_width + length + 5, y + 16, _number(value)))
     out.append("</svg>")
     return "".join(out)
 
@@ -196,18 +199,18 @@ def paired_column_chart(
             f'<line x1="{MARGIN_LEFT}" y1="{_number(y)}" x2="{WIDTH - MARGIN_RIGHT}" '
             f'y2="{_number(y)}" stroke="{GRID_COLOUR}" stroke-width="1" class="chart__grid"/>'
         )
-        out.append(_text(MARGIN_LEFT - 5, y + 3.5, str(tick), anchor="end"))
+        out.append(_text(MARGIN_LEFT - 5, y + 5, str(tick), anchor="end"))
     out.append(
-        f'<rect x="{MARGIN_LEFT}" y="5" width="10" height="8" fill="{colour}" '
+        f'<rect x="{MARGIN_LEFT}" y="6" width="10" height="10" fill="{colour}" '
         f'fill-opacity="0.3" class="chart__bar--total"/>'
     )
-    out.append(_text(MARGIN_LEFT + 14, 13, total_name))
-    second_x = MARGIN_LEFT + 24 + 5.6 * len(total_name)
+    out.append(_text(MARGIN_LEFT + 14, 16, total_name))
+    second_x = MARGIN_LEFT + 26 + 7.6 * len(total_name)
     out.append(
-        f'<rect x="{_number(second_x)}" y="5" width="10" height="8" fill="{colour}" '
+        f'<rect x="{_number(second_x)}" y="6" width="10" height="10" fill="{colour}" '
         f'class="chart__bar--me"/>'
     )
-    out.append(_text(second_x + 14, 13, highlighted_name))
+    out.append(_text(second_x + 14, 16, highlighted_name))
     for index, (total, part) in enumerate(zip(totals, highlighted, strict=True)):
         x = MARGIN_LEFT + slot * index + (slot - 2 * bar) / 2
         for offset, value, opacity, css in ((0, total, "0.3", "total"), (bar, part, "1", "me")):

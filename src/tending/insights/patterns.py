@@ -13,9 +13,9 @@ STRONG_FROM = 0.5
 
 TOO_FEW = "Too few days to say"
 NO_VARIATION = "Not enough variation to compare"
-WEAK = "Weak, may be chance"
-MODERATE = "Moderate"
-STRONG = "Strong"
+WEAK = "These two moved together a little — it may be chance"
+MODERATE = "These two moved together quite clearly"
+STRONG = "These two moved together closely"
 
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
@@ -106,7 +106,7 @@ class Pattern:
         if self.strength == WEAK:
             return f"Over {days}, any link is weak and may be chance."
         return (
-            f"Over {days}, {direction} ({self.strength.lower()}). "
+            f"Over {days}, {direction}. "
             "This shows they moved together, not that one caused the other."
         )
 

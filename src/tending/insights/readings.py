@@ -27,6 +27,14 @@ class DayReading:
     is_request: bool = False
 
 
+def first_visible_day(user, couple, *, partner) -> dt.date | None:
+    """The earliest day with a check-in the viewer may use: their own or one their partner
+    shared since the couple began. Pages that step back in time stop there."""
+    return CheckIn.objects.visible_to(user, couple=couple, partner=partner).aggregate(
+        first=Min("local_date")
+    )["first"]
+
+
 def visible_readings(user, couple, *, partner, start: dt.date, end: dt.date) -> list[DayReading]:
     """My check-ins and my partner's shared ones (since we became a couple), in one query."""
     rows = (

@@ -24,7 +24,12 @@ from tending.insights.display import (
 )
 from tending.insights.models import InsightPreferences
 from tending.insights.patterns import Pattern
-from tending.insights.readings import assessment_rows, first_responses, visible_readings
+from tending.insights.readings import (
+    assessment_rows,
+    first_responses,
+    first_visible_day,
+    visible_readings,
+)
 
 RANGES = (7, 30, 90, 365)
 
@@ -160,7 +165,7 @@ def preferences_for(user) -> InsightPreferences:
 class WeeklySummary:
     week_start: dt.date
     week_end: dt.date
-    previous_week: dt.date
+    previous_week: dt.date | None
     next_week: dt.date | None
     is_current_week: bool
     partner_name: str | None
@@ -170,23 +175,26 @@ class WeeklySummary:
     charts: list[Chart]
 
 
-def chosen_week(user, value, *, now: dt.datetime | None = None) -> dt.date:
-    """The Monday of the week asked for, or of this week when none (or a future one) is asked."""
+def chosen_week(user, value, *, now: dt.datetime | None = None) -> dt.date | None:
+    """The Monday of the week asked for, or None for this week (also for a future one)."""
     this_week = week_start(local_today(user, now))
     try:
         asked = week_start(dt.date.fromisoformat(value))
     except (TypeError, ValueError):
-        return this_week
+        return None
     return min(asked, this_week)
 
 
 def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySummary:
-    """The week from Monday to Sunday in sentences and two small charts."""
+    """The week from Monday to Sunday in sentences and two small charts. Weeks go back to
+    the one holding the first check-in the viewer may see, and no further."""
     this_week = week_start(local_today(user, now))
-    start = min(week_start(week), this_week) if week else this_week
+    couple, partner = couple_and_partner(user)
+    first_day = first_visible_day(user, couple, partner=partner)
+    first_week = week_start(first_day) if first_day else this_week
+    start = min(max(week_start(week), first_week), this_week) if week else this_week
     end = start + dt.timedelta(days=6)
     previous = start - dt.timedelta(days=7)
-    couple, partner = couple_and_partner(user)
     readings = visible_readings(user, couple, partner=partner, start=previous, end=end)
     current = [r for r in readings if r.local_date >= start]
     before = [r for r in readings if r.local_date < start]
@@ -208,7 +216,7 @@ def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySumm
     return WeeklySummary(
         week_start=start,
         week_end=end,
-        previous_week=previous,
+        previous_week=previous if previous >= first_week else None,
         next_week=start + dt.timedelta(days=7) if start < this_week else None,
         is_current_week=start == this_week,
         partner_name=partner_name,

@@ -103,10 +103,12 @@ class EarlierQuestion:
         return self.i_answered and self.partner_answered
 
 
-def earlier_questions(viewer, couple) -> list[EarlierQuestion]:
-    """Questions either partner has answered, most recent first."""
+def earlier_questions(viewer, couple, *, besides: str) -> list[EarlierQuestion]:
+    """Questions either partner has answered, most recent first, other than the one
+    ``besides`` that the page already shows."""
     rows = (
         Answer.objects.filter(couple=couple)
+        .exclude(question_id=besides)
         .order_by("-created_at")
         .values_list("question_id", "user_id")[: EARLIER_QUESTIONS * 2]
     )

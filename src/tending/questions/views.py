@@ -41,7 +41,7 @@ def _render_question(request, couple, partner, question_id, status=200, **extra)
         return render(request, "questions/_question.html", context)
     context.update(
         {
-            "earlier": selectors.earlier_questions(request.user, couple),
+            "earlier": selectors.earlier_questions(request.user, couple, besides=question_id),
             "favourites": selectors.favourite_questions(request.user),
         }
     )

@@ -30,6 +30,22 @@
     });
   }
 
+  // The device's own share sheet (Web Share API) where there is one; the copy button
+  // and the QR code serve everywhere else, so the button stays hidden there.
+  function wireShareButtons() {
+    if (typeof navigator.share !== "function") { return; }
+    document.querySelectorAll("[data-share-url]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({
+          title: button.dataset.shareTitle || document.title,
+          text: button.dataset.shareText || "",
+          url: button.dataset.shareUrl
+        }).catch(function () { /* The person closed the share sheet. */ });
+      });
+    });
+  }
+
   function wireCounters() {
     document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
       var field = document.getElementById(counter.dataset.counterFor);
@@ -72,6 +88,7 @@
     wireMoreMenu();
     prefillTimeZone();
     wireCopyButtons();
+    wireShareButtons();
     wireCounters();
     wireExclusiveNothing();
   });

@@ -12,8 +12,10 @@ from tending.security.twofactor import create_recovery_codes, new_secret
 
 
 def code_for(secret: str, *, steps_ahead: int = 0) -> str:
-    """The 6 digits an authenticator app with ``secret`` shows now (or a step later)."""
-    totp = TOTP(base64.b32decode(secret), step=30, digits=6)
+    """The 6 digits an authenticator app with ``secret`` (as shown, in groups or not) shows
+    now, or some steps later."""
+    key = secret.replace(" ", "")
+    totp = TOTP(base64.b32decode(key + "=" * (-len(key) % 8)), step=30, digits=6)
     totp.time = time.time() + 30 * steps_ahead
     return f"{totp.token():06d}"
 
@@ -25,7 +27,7 @@ def wrong_code(secret: str) -> str:
 
 
 def secret_on_page(html: str) -> str:
-    return re.search(r'id="totp-secret">([A-Z2-7=]+)<', html).group(1)
+    return re.search(r'id="totp-secret">([A-Z2-7 ]+)<', html).group(1)
 
 
 def with_authenticator(user) -> tuple[str, list[str]]:

@@ -43,6 +43,12 @@ def new_secret() -> str:
     return base64.b32encode(secrets.token_bytes(20)).decode()
 
 
+def readable_secret(secret: str) -> str:
+    """The key in groups of four, as people type it into an app (apps ignore the spaces)."""
+    key = secret.rstrip("=")
+    return " ".join(key[index : index + 4] for index in range(0, len(key), 4))
+
+
 def provisioning_uri(user, secret: str) -> str:
     label = quote(f"{ISSUER}:{user.email}")
     query = urlencode({"secret": secret, "issuer": ISSUER, "digits": CODE_DIGITS, "period": 30})

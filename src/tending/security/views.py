@@ -71,7 +71,7 @@ def authenticator(request):
     return render(
         request,
         "security/authenticator.html",
-        {"form": form, "qr": qr_data_uri(uri), "secret": device.secret},
+        {"form": form, "qr": qr_data_uri(uri), "secret": twofactor.readable_secret(device.secret)},
         status=400 if form.errors else 200,
     )
 

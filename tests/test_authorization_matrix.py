@@ -845,7 +845,7 @@ QUERIES: dict[str, int] = {
     "security:sign_out_others": 7,
     "security:activity": 4,
     "security:verify": 2,
-    "security:sign_in_options": 5,
+    "security:sign_in_options": 12,
     "security:sign_in_with_passkey": 5,
     "api-v1:analyse_message_v1": 7,
     "api-v1:read_me": 8,

@@ -117,3 +117,11 @@ def test_an_operator_can_make_a_second_factor_mandatory(alice, settings):
     assert client.get(reverse("home:index")).status_code == 200
     client.post(reverse("security:remove_authenticator"), {"code": code_for(secret, steps_ahead=1)})
     assert TotpDevice.objects.filter(user=alice, confirmed=True).exists()
+
+
+def test_one_client_may_ask_for_only_so_many_passkey_challenges(db):
+    client = client_for(None)
+    options = reverse("security:sign_in_options")
+    answers = [client.post(options).status_code for _ in range(31)]
+    assert answers[:30] == [200] * 30 and answers[30] == 429
+    assert client.post(options).json()["detail"]

@@ -14,8 +14,12 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.signals import user_login_failed
 from django.utils import timezone
 
+from tending.core.clients import address_of
+from tending.core.ratelimit import SlidingWindow
 from tending.security.signals import METHOD_ATTRIBUTE, SECOND_FACTOR_ATTRIBUTE
 
+# Asking for a passkey challenge writes a session; one client may ask this often.
+PASSKEY_ATTEMPTS = SlidingWindow("passkey-sign-in", limit=30, period=15 * 60)
 PENDING_KEY = "tending_pending_sign_in"
 PENDING_SECONDS = 5 * 60
 PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -45,6 +49,11 @@ def pending(request) -> tuple[object | None, dict]:
 def may_try(request, user) -> bool:
     """False while log-ins for this account from this browser are paused."""
     return AxesProxyHandler.is_allowed(request, {"username": user.email})
+
+
+def passkey_attempt_allowed(request) -> bool:
+    """Whether this client may start another passkey sign-in (counted either way)."""
+    return PASSKEY_ATTEMPTS.allow(address_of(request))
 
 
 def count_failure(request, user) -> None:

@@ -222,6 +222,8 @@ def verify(request):
 @require_POST
 def sign_in_options(request):
     """Passkey options: for the pending person's second step, or for any passkey."""
+    if not signin.passkey_attempt_allowed(request):
+        return JsonResponse({"detail": "Too many attempts. Please wait a little."}, status=429)
     user, _ = signin.pending(request)
     options = passkeys.authentication_options(request, user)
     return HttpResponse(options, content_type="application/json")

@@ -11,30 +11,48 @@ speaks of themselves), ``partner`` (the writer speaks of someone close at risk) 
 - false alarms: hard negatives for which either opens.
 
 Figures are printed for the whole set and for each split: "development" messages were
-read while the phrases were written, "held-out" messages were written afterwards.
+read while the phrases were written (in parts a, b, c, …); "held-out" messages were
+written after the first freeze and have since been seen; "held-out-2" messages are
+written after the second freeze by someone who has not seen the phrases.
 
 Run from the repository root: ``.venv/bin/python bench/safety_eval.py``.
-Add ``--errors`` to list every miss and false alarm, ``--split held-out`` to print
-one split, ``--speed`` to time the detector against the coach on the same messages.
+Add ``--errors`` to list the development split's misses and false alarms (a held-out
+split's only when it is named with ``--split``), ``--split NAME`` to print one split,
+``--part d,e`` for some parts of the development split, ``--by-part`` for one line per
+part, ``--rules REV`` to measure the phrases of a git revision instead of the working
+tree's, ``--speed`` to time the detector against the coach on the same messages.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+ROOT = Path(__file__).resolve().parent.parent
+_SOURCE_OPTION = "--source"
+_SOURCE = sys.argv[sys.argv.index(_SOURCE_OPTION) + 1] if _SOURCE_OPTION in sys.argv else None
+sys.path.insert(0, _SOURCE or str(ROOT / "src"))
 
+import tending  # noqa: E402
 from tending.safety.crisis_language import read_crisis_language  # noqa: E402
 
-EVAL_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "safety_eval.jsonl"
+if _SOURCE:
+    # The coach, the baseline of --speed, comes from the working tree.
+    tending.__path__.append(str(ROOT / "src" / "tending"))
+
+EVAL_SET = ROOT / "tests" / "data" / "safety_eval.jsonl"
 TARGETS = {"crisis": 0.97, "partner": 0.90, "false_alarms": 0.05}
+SPLITS = ("development", "held-out", "held-out-2")
 
 
 def load_rows(path: Path = EVAL_SET) -> list[dict]:
@@ -122,28 +140,77 @@ def speed(rows: list[dict], rounds: int = 5) -> None:
     print(f"(processor time of one process; load average {os.getloadavg()[0]:.1f})")
 
 
+def by_part(rows: list[dict]) -> None:
+    """One line per part of the development split, in the order the parts were written."""
+    header = f"{'part':<6}{'messages':>9}{'crisis recall':>16}{'partner recall':>17}"
+    print(f"\n{header}{'false alarms':>15}")
+    parts = sorted({row["part"] for row in rows if row.get("part")})
+    for part in parts:
+        result = tally([row for row in rows if row.get("part") == part])
+        crisis = f"{result.right['crisis']}/{result.total['crisis']}"
+        partner = f"{result.right['partner']}/{result.total['partner']}"
+        wrong = result.total["negative"] - result.right["negative"]
+        alarms = f"{wrong}/{result.total['negative']}"
+        print(
+            f"{part:<6}{sum(result.total.values()):>9}"
+            f"{result.recall('crisis'):>7.3f} {crisis:>8}"
+            f"{result.recall('partner'):>8.3f} {partner:>8}"
+            f"{result.false_alarm_rate():>7.3f} {alarms:>7}"
+        )
+
+
+def run_with_rules_of(revision: str, argv: list[str]) -> None:
+    """Run this script again on the phrases and detector of a git revision."""
+    archive = subprocess.run(
+        ["git", "archive", revision, "src/tending/__init__.py", "src/tending/safety"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout
+    with tempfile.TemporaryDirectory() as workdir:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(workdir, filter="data")
+        print(f"phrases and detector of {revision}")
+        sys.stdout.flush()
+        command = [sys.executable, __file__, *argv, _SOURCE_OPTION, str(Path(workdir) / "src")]
+        subprocess.run(command, check=True)
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms")
-    parser.add_argument("--split", choices=["development", "held-out"], help="only this split")
-    parser.add_argument("--part", help="only this part of the development split (a or b)")
+    parser.add_argument("--split", help="only this split: " + ", ".join(SPLITS))
+    parser.add_argument("--part", help="only these parts of the development split: a,b,c")
+    parser.add_argument("--by-part", action="store_true", help="one line per development part")
+    parser.add_argument("--rules", metavar="REV", help="measure the phrases of a git revision")
+    parser.add_argument(_SOURCE_OPTION, help=argparse.SUPPRESS)
     parser.add_argument("--speed", action="store_true", help="time the detector")
     options = parser.parse_args(argv)
+    if options.rules:
+        index = argv.index("--rules")
+        run_with_rules_of(options.rules, argv[:index] + argv[index + 2 :])
+        return
 
     rows = load_rows()
     if options.split:
         rows = [row for row in rows if row["split"] == options.split]
     if options.part:
-        rows = [row for row in rows if row.get("part") == options.part]
+        parts = set(options.part.split(","))
+        rows = [row for row in rows if row.get("part") in parts]
     if not (options.split or options.part):
         report("all messages", tally(rows), categories=False)
-    for split in ("development", "held-out"):
+    found = {row["split"] for row in rows}
+    for split in [*SPLITS, *sorted(found - set(SPLITS))]:
         chosen = [row for row in rows if row["split"] == split]
         if chosen:
             report(f"{split} split", tally(chosen))
+    if options.by_part:
+        by_part([row for row in rows if row["split"] == "development"])
     if options.errors:
         print()
-        for kind, row in tally(rows).errors:
+        listed = options.split or "development"
+        for kind, row in tally([row for row in rows if row["split"] == listed]).errors:
             print(f"{kind:<12}{row['label']}/{row['category']:<22}{row['text']!r}")
     if options.speed:
         print()

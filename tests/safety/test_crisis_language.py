@@ -242,19 +242,32 @@ def test_there_are_enough_examples():
     assert len(SAFE_SENTENCES) >= 80
 
 
-def _listed_crisis_phrases():
+def _phrase_file():
     with PHRASES_PATH.open("rb") as handle:
-        data = tomllib.load(handle)
+        return tomllib.load(handle)
+
+
+def _listed_crisis_phrases():
     return [
         (group, phrase)
-        for group, section in data["crisis"].items()
-        for key in ("phrases", "about_someone_else")
+        for group, section in _phrase_file()["crisis"].items()
+        for key in ("phrases", "about_someone_else", "possible")
         for entry in section.get(key, [])
         for phrase in phrase_examples(entry)
     ]
 
 
+def _listed_hints():
+    return [
+        (kind, entry, example)
+        for kind, section in _phrase_file()["hints"].items()
+        for entry in section["phrases"]
+        for example in phrase_examples(entry)
+    ]
+
+
 LISTED_PHRASES = _listed_crisis_phrases()
+LISTED_HINTS = _listed_hints()
 
 
 @pytest.mark.parametrize("group, phrase", LISTED_PHRASES)
@@ -419,6 +432,29 @@ BY_CATEGORY = [
     ("i cut myself again last night", "self_harm", "self"),
     ("my girlfriend has been cutting herself again", "self_harm", "other"),
     ("i saw fresh cuts on her wrist", "self_harm", "other"),
+    # Possible signs and pairs of hints: words that can also mean something everyday.
+    ("i'll be gone by morning. love you", "goodbyes", "self"),
+    ("she said she'll be gone by morning and hung up", "goodbyes", "other"),
+    ("this is the last time ull hear from me", "goodbyes", "self"),
+    ("i've sorted my funeral songs", "goodbyes", "self"),
+    ("tell the kids daddy loved them", "goodbyes", "self"),
+    ("thank you for everything. goodbye", "goodbyes", "self"),
+    ("he's been saying sorry for everything and thanking everyone", "goodbyes", "other"),
+    ("doing it friday when hes at work", "plans", "self"),
+    ("he said he'd do it when i'm at work", "plans", "other"),
+    ("its tonight. i'm sorry", "plans", "self"),
+    ("i have the pills and i know when", "means", "self"),
+    ("ive been saving my sertraline for weeks", "means", "self"),
+    ("sat in the car in the garage with the engine running", "means", "self"),
+    ("i keep a blade in my purse now", "means", "self"),
+    ("my partner was sitting in the garage with the car running", "means", "other"),
+    ("she's been buying paracetamol from different shops", "means", "other"),
+    ("i've been thinking a lot about how i'd do it", "suicidal_thoughts", "self"),
+    ("i wish i had the guts to end it", "suicidal_thoughts", "self"),
+    ("i just want everything to go quiet forever", "wish_not_to_be_here", "self"),
+    ("i'm out of hope", "hopelessness", "self"),
+    ("you'd be free without me", "burden", "self"),
+    ("im scared of what i might do to myself", "self_harm", "self"),
 ]
 
 
@@ -444,6 +480,16 @@ def test_each_warning_sign_and_whom_it_is_about(text, group, about):
         "took my meds this morning",
         "she's not suicidal, just stressed",
         "i hope grandma doesn't die",
+        "ill be gone by morning, taxi to the airport at 5",
+        "its all planned, she has no idea!! 🎉",
+        "the movers are coming tomorrow at 8, i'll be gone by lunch",
+        "sharpened all the knives tonight, they were useless",
+        "standing on the platform for 40 mins, trains are a mess",
+        "counted my tablets, i've got enough till the refill",
+        "mum left letters for each of us before she passed, i read mine today",
+        "mondays make me want to disappear",
+        "we can talk tonight once the kids are asleep",
+        "i'm going to do it when everyone is asleep - wrap the presents i mean",
     ],
 )
 def test_hard_negatives_are_set_aside(text):
@@ -471,3 +517,97 @@ def test_texts_are_read_up_to_the_limit():
     padding = "a calm day. " * (MAX_TEXT_LENGTH // 12 + 10)
     assert not contains_crisis_language(padding + "i want to die")
     assert contains_crisis_language("i want to die " + padding)
+
+
+# Possible signs open a page unless everyday words near them explain them:
+# (worrying text, the same words explained).
+POSSIBLE = [
+    ("i'll be gone by morning. love you", "i'll be gone by morning, early flight to rome"),
+    ("its all planned.", "its all planned, she has no idea!! 🎉"),
+    (
+        "this is the last time ull hear from me",
+        "this is the last time you'll hear from me till monday, no signal at the cabin",
+    ),
+    ("im doing it tomorrow", "im doing it tomorrow, the dentist finally"),
+    ("i stood on the bridge for an hour", "i stood on the bridge and watched the sunset"),
+    ("bought what i need.", "bought what i need for the cake"),
+    ("please tell mum i love her", "tell mum i love her when u call her, i'll ring sunday"),
+    ("i keep a knife under my pillow", "i keep a knife under my pillow lol, camping is scary"),
+]
+
+
+@pytest.mark.parametrize("worrying, everyday", POSSIBLE)
+def test_a_possible_sign_counts_unless_everyday_words_explain_it(worrying, everyday):
+    matches = find_crisis_language(worrying)
+    assert matches and all(match.possible for match in matches), worrying
+    assert not find_crisis_language(everyday), find_crisis_language(everyday)
+
+
+# Hints count only beside a hint of another kind: (text, words noticed).
+HINTS = [
+    ("i have the pills and i know when", ["have the pills", "i know when"]),
+    ("after the kids are asleep i'm doing it", ["after the kids are asleep", "i'm doing it"]),
+    ("thank you for everything. goodbye", ["thank you for everything", "goodbye"]),
+    ("the passwords are in the drawer, just in case", ["passwords", "just in case"]),
+    ("after the kids are asleep tonight. i've decided", None),
+]
+
+
+@pytest.mark.parametrize("text, words", HINTS)
+def test_hints_of_two_kinds_count_together(text, words):
+    matches = find_crisis_language(text)
+    assert matches and all(match.possible for match in matches), text
+    if words is not None:
+        assert [match.text for match in matches] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tonight",
+        "the pills are in the cupboard",
+        "see you friday, tomorrow works too",
+        "sorry for everything i said, thank you for everything you do",
+        "the pills are in the cupboard. " + "we had a calm day. " * 30 + "see you tonight",
+        "i'll take the pills tonight with dinner",
+        "goodbye to my 20s tomorrow 😭",
+        "gave my pills to my partner to hold. thank you",
+    ],
+)
+def test_a_hint_alone_or_explained_opens_nothing(text):
+    assert not find_crisis_language(text), find_crisis_language(text)
+
+
+@pytest.mark.parametrize("kind, entry, example", LISTED_HINTS)
+def test_every_hint_alone_opens_nothing_and_counts_beside_another_kind(kind, entry, example):
+    assert not any(match.phrase == entry for match in find_crisis_language(example)), example
+    other = "i've decided." if kind in ("time", "alone") else "tonight."
+    assert is_benign(example) or find_crisis_language(f"{example}. {other}"), example
+
+
+def test_hints_about_someone_else_count_for_the_worried_page():
+    reading = read_crisis_language("she said its all sorted, tonight")
+    assert reading.concerns_someone_else and not reading.concerns_self
+
+
+def test_a_clear_sign_wins_over_an_overlapping_possible_one():
+    (match,) = find_crisis_language("i thought about jumping off the bridge on my way home")
+    assert match.text == "jumping off the bridge" and not match.possible
+
+
+def test_someone_who_left_the_writer_something_is_whom_it_is_about():
+    (match,) = find_crisis_language("she left me a letter that says for after")
+    assert match.about == "other"
+    (match,) = find_crisis_language("that film made me want to die")
+    assert match.about == "self"
+
+
+def test_a_run_of_one_letter_is_read_in_linear_time():
+    import time
+
+    timings = []
+    for length in (2_000, 20_000):
+        started = time.process_time()
+        read_crisis_language("a" * length)
+        timings.append(time.process_time() - started)
+    assert timings[1] < 1.0

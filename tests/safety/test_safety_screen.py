@@ -94,6 +94,20 @@ def test_the_screen_says_which_words_it_noticed(as_alice):
     assert "“want to die” — thoughts of suicide" in page
 
 
+def test_words_that_can_also_mean_something_everyday_open_the_screen_with_a_perhaps(as_alice):
+    response = as_alice.post("/check-in/", checkin_post(note="i have the pills and i know when"))
+    assert opened(response, "/help/safe/", "/")
+    page = as_alice.get(response["Location"]).content.decode()
+    assert "“have the pills” — perhaps means or preparation" in page
+    assert "“i know when” — perhaps a plan or a time" in page
+
+
+def test_the_same_words_with_an_everyday_reason_go_home(as_alice):
+    note = "i'll be gone by morning, early flight to rome"
+    response = as_alice.post("/check-in/", checkin_post(note=note))
+    assert response["Location"] == "/"
+
+
 def test_the_words_are_not_shown_on_a_later_visit_without_the_link(as_alice):
     as_alice.post("/check-in/", checkin_post(note="honestly i just want to die"))
     page = as_alice.get("/help/safe/?next=/").content.decode()

@@ -6,6 +6,11 @@ which warning sign they belong to, and whether they are about the writer ("self"
 about someone else, such as a partner ("other"). Idioms, denials, events long past,
 stories and news are set aside.
 
+Phrases come in three strengths. A clear sign counts on its own. A possible sign ("I'll
+be gone by morning") counts unless everyday words near it explain it ("early flight").
+A hint ("the pills", "tonight") counts only beside a hint of another kind, and then
+both count, unless everyday words explain them.
+
 Everything is compiled once, when this module is imported. Each text is read in time
 proportional to its length, up to ``MAX_TEXT_LENGTH`` characters.
 """
@@ -13,52 +18,52 @@ proportional to its length, up to ``MAX_TEXT_LENGTH`` characters.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tending.safety.crisis_phrases import (
     BENIGN_PHRASES,
     CANCELLED_BY_FOLLOWING,
     CANCELLED_BY_PRECEDING,
     CONTEXT_WINDOW,
-    COPULAS,
     CRISIS_PHRASES,
-    FIRST_PERSON,
-    IMPERSONAL,
-    INDEFINITE,
+    EVERYDAY_CUES,
+    EVERYDAY_MARKS,
+    HINT_PHRASES,
+    NAMES_NOBODY_KINDS,
     NEGATION_CUES,
     NEGATION_FILLERS,
     NEGATION_WINDOW,
     OTHER,
-    OTHER_PERSON,
     PAST_CUES,
-    PEOPLE,
     PHRASES_PATH,
     RECURRENCE_CUES,
-    REPORTING,
     SAME_LINE_SPACE,
     SELF,
+    SELF_PAIRING_KINDS,
     SENTENCE_BREAK,
     STORY_CUES,
-    STRANGERS,
-    SUBJECT_WORDS,
-    THIRD_PERSON_VERBS,
-    TOKEN,
     WORD_END,
     WORD_START,
     CrisisPhrase,
     CrisisPhrasesError,
     first_characters,
-    normal_word,
     phrase_pattern,
 )
+from tending.safety.crisis_subjects import Who, who
 
 MAX_TEXT_LENGTH = 20_000
+# Two hints count together when at most this many characters stand between them.
+HINT_DISTANCE = 2 * CONTEXT_WINDOW
 
 
 @dataclass(frozen=True)
 class CrisisMatch:
-    """One place in a text where a warning sign was found."""
+    """One place in a text where a warning sign was found.
+
+    ``possible`` is true for words that can also mean something everyday.
+    """
 
     phrase: str
     group: str
@@ -67,6 +72,7 @@ class CrisisMatch:
     end: int
     text: str
     about: str = SELF
+    possible: bool = False
 
     @property
     def about_someone_else(self) -> bool:
@@ -99,39 +105,58 @@ class CrisisReading:
         return bool(self.matches)
 
 
-def _compiled(phrases: list[str]) -> re.Pattern:
-    alternation = "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
-    return re.compile(WORD_START + f"(?:{alternation})" + WORD_END, re.IGNORECASE)
-
-
 def _alternation(phrases: list[str]) -> str:
     return "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
 
 
-_CRISIS_PATTERNS = [
-    re.compile(WORD_START + phrase_pattern(entry.phrase) + WORD_END, re.IGNORECASE)
-    for entry in CRISIS_PHRASES
-]
+def _compiled(phrases: list[str]) -> re.Pattern:
+    return re.compile(WORD_START + f"(?:{_alternation(phrases)})" + WORD_END, re.IGNORECASE)
 
 
-def _indexes_by_first_character() -> dict[str, list[int]]:
-    indexes: dict[str, list[int]] = {}
-    for index, entry in enumerate(CRISIS_PHRASES):
-        firsts = first_characters(entry.phrase)
-        if "*" in firsts or not firsts:
-            raise CrisisPhrasesError(f"{PHRASES_PATH}: {entry.phrase!r} must start with a word")
-        for first in firsts:
-            indexes.setdefault(first, []).append(index)
-    return indexes
+class _PhraseIndex:
+    """Phrases compiled once, found by the first character a phrase can start with."""
+
+    def __init__(self, entries: list[CrisisPhrase]) -> None:
+        self.entries = entries
+        self.patterns = [
+            re.compile(WORD_START + phrase_pattern(entry.phrase) + WORD_END, re.IGNORECASE)
+            for entry in entries
+        ]
+        self.by_first: dict[str, list[int]] = {}
+        for index, entry in enumerate(entries):
+            firsts = first_characters(entry.phrase)
+            if "*" in firsts or not firsts:
+                raise CrisisPhrasesError(f"{PHRASES_PATH}: {entry.phrase!r} must start with a word")
+            for first in firsts:
+                self.by_first.setdefault(first, []).append(index)
+        self.any_by_first = {
+            first: re.compile(
+                "|".join(f"(?:{self.patterns[index].pattern})" for index in indexes),
+                re.IGNORECASE,
+            )
+            for first, indexes in self.by_first.items()
+        }
+
+    def longest_at(self, text: str, start: int, context: _TextContext) -> tuple[int, int] | None:
+        """The longest phrase starting at ``start`` that is neither an idiom nor denied."""
+        first = text[start].casefold()
+        any_phrase = self.any_by_first.get(first)
+        if any_phrase is None or any_phrase.match(text, start) is None:
+            return None
+        best: tuple[int, int] | None = None
+        for index in self.by_first[first]:
+            found = self.patterns[index].match(text, start)
+            if found is None or (best is not None and found.end() <= best[1]):
+                continue
+            end = found.end()
+            if context.is_benign(start, end) or _is_negated(text, start, end):
+                continue
+            best = (index, end)
+        return best
 
 
-_PHRASES_BY_FIRST_CHARACTER = _indexes_by_first_character()
-_ANY_PHRASE_BY_FIRST_CHARACTER = {
-    first: re.compile(
-        "|".join(f"(?:{_CRISIS_PATTERNS[index].pattern})" for index in indexes), re.IGNORECASE
-    )
-    for first, indexes in _PHRASES_BY_FIRST_CHARACTER.items()
-}
+_SIGNS = _PhraseIndex(CRISIS_PHRASES)
+_HINTS = _PhraseIndex(HINT_PHRASES)
 _WORD_STARTS = re.compile(WORD_START + r"[^\W_]")
 _BENIGN = re.compile(
     WORD_START + "(?=(?P<idiom>(?:" + _alternation(BENIGN_PHRASES) + ")" + WORD_END + "))",
@@ -157,7 +182,8 @@ _CANCELLING_WORDS_AFTER = re.compile(
 _PAST = _compiled(PAST_CUES)
 _RECURRENCE = _compiled(RECURRENCE_CUES)
 _STORY = _compiled(STORY_CUES)
-_REPORTING_VERB = _compiled(REPORTING)
+_EVERYDAY = _compiled(EVERYDAY_CUES)
+_EVERYDAY_MARK = re.compile("|".join(re.escape(mark) for mark in EVERYDAY_MARKS) or "(?!)")
 
 
 # Reading a text ------------------------------------------------------------------------
@@ -193,88 +219,6 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, following.start() if following else high
 
 
-@dataclass(frozen=True)
-class _Who:
-    about: str
-    explicit: bool
-    stranger: bool = False
-    named_in_phrase: bool = False
-
-
-def _person_of(word: str, previous: str | None) -> _Who | None:
-    """Whom one word points to when it is the subject nearest a phrase, or None."""
-    if word in FIRST_PERSON:
-        return _Who(SELF, explicit=True)
-    if word in OTHER_PERSON or word in THIRD_PERSON_VERBS:
-        return _Who(OTHER, explicit=True)
-    if word in PEOPLE:
-        return _Who(OTHER, explicit=True)
-    if word in STRANGERS:
-        return _Who(OTHER, explicit=True, stranger=previous in INDEFINITE)
-    if word in COPULAS:
-        if previous is None or previous in IMPERSONAL:
-            return None
-        if previous in FIRST_PERSON:
-            return _Who(SELF, explicit=True)
-        return _Who(OTHER, explicit=True, stranger=previous in STRANGERS)
-    return None
-
-
-def _tokens(text: str, start: int, end: int) -> list[str]:
-    return [normal_word(token.group()) for token in TOKEN.finditer(text, start, end)]
-
-
-def _who(text: str, start: int, end: int, sentence_start: int, entry: CrisisPhrase) -> _Who:
-    """Whether the words at ``start``–``end`` are about the writer or someone else.
-
-    Inside the phrase, only the words its {macros} or ~ stand for decide, the last first.
-    """
-    inside = _tokens(text, start, end)
-    if not entry.every_word_decides:
-        inside = [word for word in inside if word in entry.deciding_words]
-    for word in reversed(inside):
-        if word in OTHER_PERSON or word in THIRD_PERSON_VERBS:
-            return _Who(OTHER, explicit=True, named_in_phrase=True)
-        if word in FIRST_PERSON:
-            return _reported(text, start, sentence_start) or _Who(
-                SELF, explicit=True, named_in_phrase=True
-            )
-    before = _tokens(text, sentence_start, start)[-SUBJECT_WORDS:]
-    for index in range(len(before) - 1, -1, -1):
-        word = before[index]
-        previous = before[index - 1] if index else None
-        found = _person_of(word, previous)
-        if found is not None:
-            if found.about == SELF:
-                return _reported(text, start, sentence_start) or found
-            return found
-    return _Who(SELF, explicit=False)
-
-
-def _open_quote(before: str) -> int:
-    """Where a quotation still open at the end of ``before`` begins, or -1."""
-    if before.count('"') % 2:
-        return before.rfind('"')
-    curly = before.rfind("“")
-    return curly if curly > before.rfind("”") else -1
-
-
-def _reported(text: str, start: int, sentence_start: int) -> _Who | None:
-    """Someone else's words quoted by the writer: 'she said "I want to die"'."""
-    quote = _open_quote(text[sentence_start:start])
-    if quote == -1:
-        return None
-    frame = _REPORTING_VERB.search(text, sentence_start, sentence_start + quote)
-    if frame is None:
-        return None
-    speaker = _tokens(text, sentence_start, sentence_start + frame.start())
-    for index in range(len(speaker) - 1, -1, -1):
-        found = _person_of(speaker[index], speaker[index - 1] if index else None)
-        if found is not None:
-            return found if found.about == OTHER else None
-    return None
-
-
 class _TextContext:
     """What is worked out about the whole text once, when it is first needed."""
 
@@ -294,8 +238,14 @@ class _TextContext:
             self._benign_spans = _benign_spans(self.text)
         return any(low <= start and end <= high for low, high in self._benign_spans)
 
+    def everyday_spans(self) -> list[tuple[int, int]]:
+        """Words and marks that tell of an everyday plan: a flight, a party, a race, lol."""
+        found = [cue.span() for cue in _EVERYDAY.finditer(self.text)]
+        found += [mark.span() for mark in _EVERYDAY_MARK.finditer(self.text)]
+        return sorted(found)
 
-def _set_aside(context: _TextContext, who: _Who, sentence: tuple[int, int]) -> bool:
+
+def _set_aside(context: _TextContext, who: Who, sentence: tuple[int, int]) -> bool:
     """True for a story, the news, a stranger, or an event long past."""
     if who.stranger:
         return True
@@ -305,54 +255,40 @@ def _set_aside(context: _TextContext, who: _Who, sentence: tuple[int, int]) -> b
     return not context.happening_now and _PAST.search(text, *sentence) is not None
 
 
-def _phrase_at(text: str, start: int, context: _TextContext) -> tuple[int, int] | None:
-    """The longest phrase starting at ``start`` that is neither an idiom nor denied."""
-    first = text[start].casefold()
-    any_phrase = _ANY_PHRASE_BY_FIRST_CHARACTER.get(first)
-    if any_phrase is None or any_phrase.match(text, start) is None:
-        return None
-    best: tuple[int, int] | None = None
-    for index in _PHRASES_BY_FIRST_CHARACTER[first]:
-        found = _CRISIS_PATTERNS[index].match(text, start)
-        if found is None or (best is not None and found.end() <= best[1]):
-            continue
-        end = found.end()
-        if context.is_benign(start, end) or _is_negated(text, start, end):
-            continue
-        best = (index, end)
-    return best
+@dataclass(frozen=True)
+class _Found:
+    match: CrisisMatch
+    explicit: bool
+    kind: str | None
 
 
-def _matches(text: str) -> Iterator[CrisisMatch]:
+def _scan(text: str, context: _TextContext, index: _PhraseIndex) -> Iterator[_Found]:
     """Phrases in reading order; where two overlap, the one that says whom it is about.
 
     A phrase whose subject comes from the words around it ("I saw fresh cuts") gives
     way to an overlapping one that names it ("cuts on her wrist").
     """
-    context = _TextContext(text)
-    pending: tuple[CrisisMatch, bool] | None = None
+    pending: _Found | None = None
     covered_until = 0
     for word in _WORD_STARTS.finditer(text):
         start = word.start()
         if start < covered_until:
             continue
-        found = _phrase_at(text, start, context)
+        found = index.longest_at(text, start, context)
         if found is None:
             continue
-        index, end = found
-        entry = CRISIS_PHRASES[index]
+        entry_index, end = found
+        entry = index.entries[entry_index]
         sentence = _sentence_span(text, start, end)
-        if entry.about == OTHER:
-            who = _Who(OTHER, explicit=True, named_in_phrase=True)
-        else:
-            who = _who(text, start, end, sentence[0], entry)
+        subject = who(text, start, end, sentence[0], entry)
         if pending is not None:
-            if start < pending[0].end and not who.named_in_phrase:
+            overshadowed = pending.match.possible and not entry.possible
+            if start < pending.match.end and not (subject.named_in_phrase or overshadowed):
                 continue
-            if start >= pending[0].end:
-                yield pending[0]
+            if start >= pending.match.end:
+                yield pending
             pending = None
-        if _set_aside(context, who, sentence):
+        if _set_aside(context, subject, sentence):
             covered_until = end
             continue
         match = CrisisMatch(
@@ -362,22 +298,100 @@ def _matches(text: str) -> Iterator[CrisisMatch]:
             start=start,
             end=end,
             text=text[start:end],
-            about=who.about,
+            about=subject.about,
+            possible=entry.possible,
         )
-        if who.named_in_phrase:
+        result = _Found(match, subject.explicit, entry.kind)
+        if subject.named_in_phrase:
             covered_until = end
-            yield match
+            yield result
         else:
-            pending = (match, who.explicit)
+            pending = result
     if pending is not None:
-        yield pending[0]
+        yield pending
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``–``end`` overlaps one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_left(spans, (end, end)) - 1
+    return index >= 0 and spans[index][1] > start
+
+
+def _starts_inside(spans: list[tuple[int, int]], start: int) -> bool:
+    """Whether ``start`` lies within one of ``spans`` (sorted, not overlapping)."""
+    index = bisect_right(spans, (start, MAX_TEXT_LENGTH + 1)) - 1
+    return index >= 0 and start < spans[index][1]
+
+
+def _explained(match: CrisisMatch, everyday_starts: list[int]) -> bool:
+    """Whether everyday words or marks stand near the match."""
+    low = bisect_left(everyday_starts, match.start - CONTEXT_WINDOW)
+    return low < bisect_right(everyday_starts, match.end + CONTEXT_WINDOW)
+
+
+def _paired(hints: list[_Found]) -> list[CrisisMatch]:
+    """Hints that stand near a hint of another kind about the same person (or near a
+    different hint of a kind that pairs with itself, such as two ways to say goodbye)."""
+    chosen: dict[int, str] = {}
+    for first_index, first in enumerate(hints):
+        for second_index in range(first_index + 1, len(hints)):
+            second = hints[second_index]
+            if second.match.start - first.match.end > HINT_DISTANCE:
+                break
+            if second.kind == first.kind and (
+                first.kind not in SELF_PAIRING_KINDS or second.match.phrase == first.match.phrase
+            ):
+                continue
+            named = {
+                found.match.about
+                for found in (first, second)
+                if found.explicit and found.kind not in NAMES_NOBODY_KINDS
+            }
+            if len(named) > 1:
+                continue
+            about = named.pop() if named else SELF
+            chosen.setdefault(first_index, about)
+            chosen.setdefault(second_index, about)
+    return [replace(hints[index].match, about=about) for index, about in sorted(chosen.items())]
+
+
+def _read(text: str) -> tuple[CrisisMatch, ...]:
+    context = _TextContext(text)
+    signs = list(_scan(text, context, _SIGNS))
+    sign_spans = _merged([(found.match.start, found.match.end) for found in signs])
+    hints = [
+        found
+        for found in _scan(text, context, _HINTS)
+        if not _overlaps(sign_spans, found.match.start, found.match.end)
+    ]
+    if len(hints) < 2 and not any(found.match.possible for found in signs):
+        return tuple(found.match for found in signs)
+    taken = _merged(sign_spans + [(found.match.start, found.match.end) for found in hints])
+    everyday = [start for start, _ in context.everyday_spans() if not _starts_inside(taken, start)]
+    kept = [
+        found.match
+        for found in signs
+        if not (found.match.possible and _explained(found.match, everyday))
+    ]
+    kept += _paired([found for found in hints if not _explained(found.match, everyday)])
+    return tuple(sorted(kept, key=lambda match: match.start))
 
 
 def read_crisis_language(text: str | None) -> CrisisReading:
     """Every warning sign in ``text``, in reading order, each saying whom it is about."""
     if not text:
         return CrisisReading()
-    return CrisisReading(tuple(_matches(text[:MAX_TEXT_LENGTH])))
+    return CrisisReading(_read(text[:MAX_TEXT_LENGTH]))
 
 
 def find_crisis_language(text: str | None) -> list[CrisisMatch]:
@@ -387,6 +401,4 @@ def find_crisis_language(text: str | None) -> list[CrisisMatch]:
 
 def contains_crisis_language(text: str | None) -> bool:
     """True when ``text`` holds a warning sign, about the writer or about someone else."""
-    if not text:
-        return False
-    return next(_matches(text[:MAX_TEXT_LENGTH]), None) is not None
+    return bool(read_crisis_language(text))

@@ -15,8 +15,6 @@ from pathlib import Path
 
 PHRASES_PATH = Path(__file__).parent / "data" / "crisis_phrases.toml"
 
-"""Texts are read up to this many characters; every field that reaches here is shorter."""
-
 SELF = "self"
 OTHER = "other"
 
@@ -85,7 +83,7 @@ def _literal_pattern(literal: str) -> str:
     for character in literal:
         if character.isalpha():
             if character.casefold() != previous_letter:
-                pattern.append(re.escape(character) + "+")
+                pattern.append(re.escape(character) + "++")
             previous_letter = character.casefold()
             continue
         previous_letter = ""
@@ -242,12 +240,18 @@ def _words(entries: object, where: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class CrisisPhrase:
+    """One phrase of the file. ``possible``: words that can also mean something everyday;
+    ``kind``: for a hint, the kind of hint (a hint counts only beside a hint of another
+    kind)."""
+
     phrase: str
     group: str
     group_label: str
     about: str | None
     deciding_words: frozenset[str]
     every_word_decides: bool = False
+    possible: bool = False
+    kind: str | None = None
 
 
 def _deciding_words(phrase: str) -> frozenset[str]:
@@ -268,20 +272,72 @@ def _crisis_phrases(data: dict) -> list[CrisisPhrase]:
         if not isinstance(section, dict):
             raise CrisisPhrasesError(f"{PHRASES_PATH}: [crisis.{group}] must be a section")
         label = section.get("label") or group.replace("_", " ").capitalize()
-        for key, about in (("phrases", None), ("about_someone_else", OTHER)):
+        for key, about, possible in (
+            ("phrases", None, False),
+            ("about_someone_else", OTHER, False),
+            ("possible", None, True),
+        ):
             where = f"[crisis.{group}] {key}"
             for phrase in _checked_phrases(section.get(key, []), where):
-                phrases.append(
-                    CrisisPhrase(
-                        phrase=phrase,
-                        group=group,
-                        group_label=label,
-                        about=about,
-                        deciding_words=_deciding_words(phrase),
-                        every_word_decides="~" in phrase,
-                    )
-                )
+                phrases.append(_entry(phrase, group, label, about=about, possible=possible))
     return phrases
+
+
+def _entry(
+    phrase: str,
+    group: str,
+    label: str,
+    *,
+    about: str | None,
+    possible: bool,
+    kind: str | None = None,
+) -> CrisisPhrase:
+    return CrisisPhrase(
+        phrase=phrase,
+        group=group,
+        group_label=label,
+        about=about,
+        deciding_words=_deciding_words(phrase),
+        every_word_decides="~" in phrase,
+        possible=possible,
+        kind=kind,
+    )
+
+
+def _kinds_with(data: dict, option: str) -> frozenset[str]:
+    kinds = data.get("hints", {})
+    return frozenset(
+        kind
+        for kind, section in kinds.items()
+        if isinstance(section, dict) and section.get(option) is True
+    )
+
+
+def _hint_phrases(data: dict, signs: list[CrisisPhrase]) -> list[CrisisPhrase]:
+    labels = {entry.group: entry.group_label for entry in signs}
+    kinds = data.get("hints", {})
+    if not isinstance(kinds, dict):
+        raise CrisisPhrasesError(f"{PHRASES_PATH}: [hints.<kind>] must be sections")
+    phrases = []
+    for kind, section in kinds.items():
+        if not isinstance(section, dict) or section.get("sign") not in labels:
+            raise CrisisPhrasesError(
+                f"{PHRASES_PATH}: [hints.{kind}] needs a sign, one of the [crisis] groups"
+            )
+        group = section["sign"]
+        for phrase in _checked_phrases(section.get("phrases", []), f"[hints.{kind}] phrases"):
+            phrases.append(
+                _entry(phrase, group, labels[group], about=None, possible=True, kind=kind)
+            )
+    return phrases
+
+
+def _marks(entries: object, where: str) -> list[str]:
+    if not isinstance(entries, list) or not all(
+        isinstance(entry, str) and entry.strip() for entry in entries
+    ):
+        raise CrisisPhrasesError(f"{PHRASES_PATH}: {where} must be a list of quoted marks")
+    return [entry.strip() for entry in entries]
 
 
 def normal_word(word: str) -> str:
@@ -291,6 +347,11 @@ def normal_word(word: str) -> str:
 _DATA = _load_phrase_file(PHRASES_PATH)
 _MACROS = _checked_macros(_DATA.get("macros", {}))
 CRISIS_PHRASES = _crisis_phrases(_DATA)
+HINT_PHRASES = _hint_phrases(_DATA, CRISIS_PHRASES)
+"""Kinds of hint, such as goodbyes, of which two different ones count together."""
+SELF_PAIRING_KINDS = _kinds_with(_DATA, "pairs_with_itself")
+"""Kinds of hint whose person is not whom they are about ("when he's at work")."""
+NAMES_NOBODY_KINDS = _kinds_with(_DATA, "names_nobody")
 _NEGATION = _DATA.get("negation", {})
 _WHO = _DATA.get("who", {})
 _CONTEXT = _DATA.get("context", {})
@@ -307,6 +368,8 @@ CANCELLED_BY_FOLLOWING = _checked_phrases(
 PAST_CUES = _checked_phrases(_CONTEXT.get("long_ago", []), "[context] long_ago")
 RECURRENCE_CUES = _checked_phrases(_CONTEXT.get("happening_now", []), "[context] happening_now")
 STORY_CUES = _checked_phrases(_CONTEXT.get("stories_and_news", []), "[context] stories_and_news")
+EVERYDAY_CUES = _checked_phrases(_CONTEXT.get("everyday", []), "[context] everyday")
+EVERYDAY_MARKS = _marks(_CONTEXT.get("everyday_marks", []), "[context] everyday_marks")
 REPORTING = _checked_phrases(_WHO.get("reporting", []), "[who] reporting")
 
 FIRST_PERSON = _words(_WHO.get("first_person", []), "[who] first_person")
@@ -315,5 +378,7 @@ PEOPLE = _words(_WHO.get("people", []), "[who] people")
 STRANGERS = _words(_WHO.get("strangers", []), "[who] strangers")
 THIRD_PERSON_VERBS = _words(_WHO.get("third_person_verbs", []), "[who] third_person_verbs")
 COPULAS = _words(_WHO.get("copulas", []), "[who] copulas")
+TO_THE_WRITER = _words(_WHO.get("to_the_writer", []), "[who] to_the_writer")
+OBJECT_VERBS = _words(_WHO.get("object_verbs", []), "[who] object_verbs")
 IMPERSONAL = _words(_WHO.get("impersonal", []), "[who] impersonal")
 INDEFINITE = frozenset({"a", "an", "some", "this", "one", "that"})

@@ -24,11 +24,15 @@ TOKEN_PARAMETER = "noticed"
 
 @dataclass(frozen=True)
 class Noticed:
-    """Words that opened a page, and the warning sign they belong to."""
+    """Words that opened a page, and the warning sign they belong to.
+
+    ``possible``: the words can also mean something everyday; the page says "perhaps".
+    """
 
     words: str
     sign: str
     about_someone_else: bool
+    possible: bool = False
 
 
 def read_texts(*texts: str | None) -> CrisisReading:
@@ -56,7 +60,12 @@ def page_after_writing(request, *texts: str | None, next_url: str) -> str | None
         return None
     token = secrets.token_urlsafe(8)
     noticed = [
-        {"words": match.text, "sign": match.group_label, "other": match.about_someone_else}
+        {
+            "words": match.text,
+            "sign": match.group_label,
+            "other": match.about_someone_else,
+            "possible": match.possible,
+        }
         for match in reading.matches
     ]
     request.session[SESSION_KEY] = {"token": token, "noticed": encrypt(json.dumps(noticed))}
@@ -74,7 +83,12 @@ def noticed_for(request) -> list[Noticed]:
     except (KeyError, TypeError, ValueError, UndecryptableTextError):
         return []
     return [
-        Noticed(words=entry["words"], sign=entry["sign"], about_someone_else=entry["other"])
+        Noticed(
+            words=entry["words"],
+            sign=entry["sign"],
+            about_someone_else=entry["other"],
+            possible=entry.get("possible") is True,
+        )
         for entry in entries
         if isinstance(entry, dict) and {"words", "sign", "other"} <= set(entry)
     ]

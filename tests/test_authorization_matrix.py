@@ -6,6 +6,10 @@ Each row of ``MATRIX`` gives, for one URL name, the answer each of them gets to 
 and, where the view takes POST, to a POST. Every answer is also searched for words
 that only some of them may ever read.
 
+Each JSON API route has an ``ApiRow`` instead: the answer to its one method for the same
+five people, each with a token holding every scope, and for a sixth caller, alice's token
+without the scope the route needs.
+
 A URL name without a row fails ``test_every_url_has_a_row``: when you add a URL, add
 its row here.
 """
@@ -20,12 +24,14 @@ from urllib.parse import urlsplit
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.test import Client
 from django.test.client import MULTIPART_CONTENT
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from tending.api.models import Scope
 from tending.api.services import create_token
 from tending.appreciations.services import send_appreciation
 from tending.assessments import scoring
@@ -44,6 +50,8 @@ from tending.reports import services as report_services
 from tending.reports.models import Report, ShareLink
 from tending.rituals.services import add_ritual
 from tending.safety.models import SafetyPlan
+from tending.security.models import Passkey, SignedInDevice
+from tests.support.api import send, token_client
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import client_for
 from tests.support.queries import assert_query_count
@@ -85,6 +93,7 @@ class Answer:
 OK = Answer(200)
 CREATED = Answer(201)
 STOP_POLLING = Answer(286)
+CONFLICT = Answer(409)
 NO_CONTENT = Answer(204)
 BAD = Answer(400)
 UNAUTHORIZED = Answer(401)
@@ -116,6 +125,8 @@ API_TOKENS = Answer(302, "api:tokens")
 REPORTS = Answer(302, "reports:list")
 REPORT = Answer(302, "reports:detail")
 NOTIFICATION_SETTINGS = Answer(302, "notifications:settings")
+SECURITY = Answer(302, "security:index")
+API_ROLES = (*ROLES, "scopeless")
 
 
 def every(answer: Answer) -> tuple[Answer, ...]:
@@ -135,6 +146,28 @@ class Row:
     args: object = field(default=lambda world: [])
     data: dict = field(default_factory=dict)
     content_type: str = MULTIPART_CONTENT
+
+
+@dataclass(frozen=True)
+class ApiRow:
+    """One API route: its method and the answers in the order of ``API_ROLES``."""
+
+    method: str
+    answers: tuple[Answer, ...]
+    scope: str = "read"
+    args: object = field(default=lambda world: [])
+    data: dict | None = None
+
+
+def api(method, anonymous, self, partner, stranger, former, *, scope="read", **options):
+    """A route's answers; a token without its scope is always refused with 403."""
+    answers = (anonymous, self, partner, stranger, former, FORBIDDEN)
+    return ApiRow(method, answers, scope=scope, **options)
+
+
+def readable(**options):
+    """A read everyone signed in gets."""
+    return api("get", UNAUTHORIZED, OK, OK, OK, OK, **options)
 
 
 def alice_checkin_today(world):
@@ -226,8 +259,36 @@ def alice_device(world):
     return [device.pk]
 
 
+def alice_passkey(world):
+    passkey = Passkey.objects.create(
+        user=world.alice,
+        name="Alice's phone",
+        credential_id="alice-credential",
+        public_key=b"key",
+        user_handle="alice-handle",
+    )
+    return [passkey.pk]
+
+
+def alice_other_device(world):
+    device = SignedInDevice.objects.create(
+        user=world.alice, session_key="alice-other-session", browser="Firefox", system="Linux"
+    )
+    return [device.pk]
+
+
 def alice_snooze_link(world):
     return [make_token(user_id=world.alice.pk, action=SNOOZE)]
+
+
+def bob_starts_a_conversation(world):
+    start_conversation(user=world.bob, kind="stress")
+    return []
+
+
+CHECK_IN = {"mood": 3, "stress": 2, "energy": 3, "connection": 4, "needs": ["talk"]}
+PHQ9 = {"questionnaire": "phq9", "answers": {str(number): 1 for number in range(1, 10)}}
+PLAN = {"reasons_for_living": "Walks", "shared_with_partner": False}
 
 
 def alice_report(world):
@@ -455,16 +516,103 @@ MATRIX = {
                                          post=(LOGIN,      GENTLE_MESSAGES, GONE, GONE,     GONE),
                                          args=bob_sends_alice_a_gentle_message),
     "api:tokens":                    Row(get=members(LOGIN, OK), post=members(LOGIN, OK),
-                                         data={"name": "Phone"}),
+                                         data={"name": "Phone", "scopes": ["read"]}),
     "api:revoke":                    Row(get=members(LOGIN, NO_METHOD),
                                          post=(LOGIN,      API_TOKENS, GONE,     GONE,      GONE),
                                          args=alice_token),
     "api-v1:api-root":               Row(get=every(GONE)),
     "api-v1:openapi-json":           Row(get=every(OK)),
     "api-v1:openapi-view":           Row(get=every(OK)),
-    "api-v1:analyse_message":        Row(get=every(NO_METHOD), post=members(UNAUTHORIZED, OK),
-                                         data={"text": "you never listen"},
+    "security:index":                Row(get=members(LOGIN, OK)),
+    "security:authenticator":        Row(get=members(LOGIN, OK), post=members(LOGIN, BAD),
+                                         data={"code": "not a code"}),
+    "security:remove_authenticator": Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, SECURITY), data={"code": "123456"}),
+    "security:renew_codes":          Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, SECURITY), data={"code": "123456"}),
+    "security:new_codes":            Row(get=members(LOGIN, SECURITY)),
+    "security:passkey_options":      Row(get=members(LOGIN, NO_METHOD), post=members(LOGIN, OK)),
+    "security:add_passkey":          Row(get=members(LOGIN, NO_METHOD), post=members(LOGIN, BAD),
+                                         data={}, content_type="application/json"),
+    "security:remove_passkey":       Row(get=members(LOGIN, NO_METHOD),
+                                         post=(LOGIN,      SECURITY,  GONE,      GONE,      GONE),
+                                         args=alice_passkey, data={"code": "123456"}),
+    "security:sign_out_device":      Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, SECURITY), args=alice_other_device),
+    "security:sign_out_others":      Row(get=members(LOGIN, NO_METHOD),
+                                         post=members(LOGIN, SECURITY)),
+    "security:activity":             Row(get=members(LOGIN, OK)),
+    "security:verify":               Row(get=every(LOGIN), post=every(LOGIN)),
+    "security:sign_in_options":      Row(get=every(NO_METHOD), post=every(OK)),
+    "security:sign_in_with_passkey": Row(get=every(NO_METHOD), post=every(BAD), data={},
                                          content_type="application/json"),
+    # The JSON API: the answer to the route's own method; the last column is alice's token
+    # without the route's scope.
+    #                                    anonymous     self       partner    stranger   former
+    "api-v1:analyse_message":        api("post", UNAUTHORIZED, OK,     OK,        OK,        OK,
+                                         data={"text": "you never listen"}),
+    "api-v1:analyse_message_v1":     api("post", UNAUTHORIZED, OK,     OK,        OK,        OK,
+                                         data={"text": "you never listen"}),
+    "api-v1:read_me":                readable(),
+    "api-v1:download_export":        readable(scope="export"),
+    "api-v1:read_todays_checkin":    api("get",  UNAUTHORIZED, OK,     GONE,      GONE,      GONE),
+    "api-v1:create_todays_checkin":  api("post", UNAUTHORIZED, CONFLICT, CREATED, CREATED, CREATED,
+                                         scope="write", data=CHECK_IN),
+    "api-v1:edit_todays_checkin":    api("patch", UNAUTHORIZED, OK,    GONE,      GONE,      GONE,
+                                         scope="write", data={"mood": 4}),
+    "api-v1:list_checkins":          readable(),
+    "api-v1:read_partners_day":      api("get",  UNAUTHORIZED, GONE,   OK,        GONE,      GONE),
+    "api-v1:send_response":          api("post", UNAUTHORIZED, GONE,   CREATED,   GONE,      GONE,
+                                         scope="write", args=alice_checkin_today,
+                                         data={"kind": "hug"}),
+    "api-v1:list_responses":         readable(),
+    "api-v1:read_turned_toward":     readable(),
+    "api-v1:list_questionnaires":    readable(),
+    "api-v1:submit_questionnaire":   api("post", UNAUTHORIZED, CREATED, CREATED, CREATED, CREATED,
+                                         scope="write", data=PHQ9),
+    "api-v1:list_results":           readable(),
+    "api-v1:read_result":            api("get",  UNAUTHORIZED, OK,     GONE,      GONE,      GONE,
+                                         args=alice_phq9_result),
+    "api-v1:share_result":           api("put",  UNAUTHORIZED, OK,     GONE,      GONE,      GONE,
+                                         scope="write", args=alice_phq9_result,
+                                         data={"sharing": "band"}),
+    "api-v1:list_partners_results":  readable(),
+    "api-v1:read_safety_plan":       readable(),
+    "api-v1:write_safety_plan":      api("put",  UNAUTHORIZED, OK,     OK,        OK,        OK,
+                                         scope="write", data=PLAN),
+    "api-v1:edit_safety_plan":       api("patch", UNAUTHORIZED, OK,    OK,        OK,        OK,
+                                         scope="write", data={"shared_with_partner": True}),
+    "api-v1:read_partners_safety_plan": api("get", UNAUTHORIZED, GONE, OK,        GONE,      GONE,
+                                         args=alice_shares_her_safety_plan),
+    "api-v1:read_todays_question":   api("get",  UNAUTHORIZED, OK,     OK,        GONE,      GONE),
+    "api-v1:read_question":          api("get",  UNAUTHORIZED, OK,     OK,        GONE,      GONE,
+                                         args=a_question),
+    "api-v1:answer_question":        api("put",  UNAUTHORIZED, OK,     OK,        GONE,      GONE,
+                                         scope="write", args=a_question,
+                                         data={"text": "A quiet morning"}),
+    "api-v1:list_thread":            api("get",  UNAUTHORIZED, OK,     OK,        GONE,      GONE,
+                                         args=a_question),
+    "api-v1:post_to_thread":         api("post", UNAUTHORIZED, CONFLICT, CONFLICT, GONE,     GONE,
+                                         scope="write", args=a_question, data={"text": "Hello"}),
+    "api-v1:list_appreciations":     readable(),
+    "api-v1:send_appreciation":      api("post", UNAUTHORIZED, CREATED, CREATED, CONFLICT, CONFLICT,
+                                         scope="write", data={"text": "the tea"}),
+    "api-v1:react_to_appreciation":  api("put",  UNAUTHORIZED, OK,     GONE,      GONE,      GONE,
+                                         scope="write", args=bob_appreciates_alice,
+                                         data={"reaction": "heart"}),
+    "api-v1:list_rituals":           readable(),
+    "api-v1:add_ritual":             api("post", UNAUTHORIZED, CREATED, CREATED, CONFLICT, CONFLICT,
+                                         scope="write",
+                                         data={"title": "Walk", "rhythm": "weekly"}),
+    "api-v1:mark_ritual_done":       api("post", UNAUTHORIZED, OK,     OK,        GONE,      GONE,
+                                         scope="write", args=alice_ritual),
+    "api-v1:undo_ritual_done":       api("delete", UNAUTHORIZED, CONFLICT, CONFLICT, GONE,   GONE,
+                                         scope="write", args=alice_ritual),
+    "api-v1:stop_ritual":            api("delete", UNAUTHORIZED, NO_CONTENT, NO_CONTENT, GONE, GONE,
+                                         scope="write", args=alice_ritual),
+    "api-v1:read_current_conversation": api("get", UNAUTHORIZED, OK,   OK,        GONE,      GONE,
+                                         args=bob_starts_a_conversation),
+    "api-v1:read_series":            readable(),
     "admin:index":                   Row(get=every(ADMIN_LOGIN)),
     "admin:checkins_checkin_changelist": Row(get=every(ADMIN_LOGIN)),
 }
@@ -561,9 +709,35 @@ def check(response, expected: Answer, role: str, what: str) -> None:
             assert words not in body, f"{what} as {role} showed {words}"
 
 
+def api_client(role: str, world, row: ApiRow) -> Client:
+    if role == "anonymous":
+        return Client()
+    if role == "scopeless":
+        return token_client(world.alice, [s for s in Scope.values if s != row.scope])
+    return token_client(person_for(role, world), Scope.values)
+
+
+def api_request(client: Client, row: ApiRow, url: str):
+    return send(client, row.method, url, row.data)
+
+
+def check_api_row(world, name: str, row: ApiRow) -> None:
+    for index, role in enumerate(API_ROLES):
+        with transaction.atomic():
+            url = reverse(name, args=row.args(world))
+            response = api_request(api_client(role, world, row), row, url)
+            check(response, row.answers[index], role, f"{row.method.upper()} {name}")
+            if response.status_code >= 400:
+                assert response.json()["detail"], f"{name} as {role} answered no detail"
+            transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("name", MATRIX)
 def test_who_gets_what(world, name):
     row = MATRIX[name]
+    if isinstance(row, ApiRow):
+        check_api_row(world, name, row)
+        return
     for index, role in enumerate(ROLES):
         with transaction.atomic():
             client = client_for(person_for(role, world))
@@ -606,7 +780,7 @@ QUERIES: dict[str, int] = {
     "notifications:act": 3,
     "accounts:signup": 2,
     "accounts:login": 2,
-    "accounts:logout": 6,
+    "accounts:logout": 7,
     "accounts:profile": 3,
     "accounts:delete": 2,
     "accounts:password_change": 2,
@@ -631,10 +805,10 @@ QUERIES: dict[str, int] = {
     "reports:detail": 5,
     "reports:pdf": 4,
     "reports:delete": 5,
-    "reports:share_create": 4,
+    "reports:share_create": 6,
     "reports:share_revoke": 5,
-    "reports:shared": 5,
-    "reports:shared_pdf": 5,
+    "reports:shared": 7,
+    "reports:shared_pdf": 7,
     "yourdata:index": 2,
     "yourdata:download": 34,
     "assessments:index": 6,
@@ -699,19 +873,71 @@ QUERIES: dict[str, int] = {
     "coach:messages": 4,
     "coach:mark_read": 4,
     "api:tokens": 3,
-    "api:revoke": 4,
+    "api:revoke": 6,
     "api-v1:api-root": 2,
     "api-v1:openapi-json": 2,
     "api-v1:openapi-view": 2,
-    "api-v1:analyse_message": 8,
+    "api-v1:analyse_message": 7,
     "admin:index": 2,
     "admin:checkins_checkin_changelist": 2,
+    "security:index": 6,
+    "security:authenticator": 5,
+    "security:remove_authenticator": 6,
+    "security:renew_codes": 4,
+    "security:new_codes": 2,
+    "security:passkey_options": 7,
+    "security:add_passkey": 5,
+    "security:remove_passkey": 10,
+    "security:sign_out_device": 9,
+    "security:sign_out_others": 7,
+    "security:activity": 4,
+    "security:verify": 2,
+    "security:sign_in_options": 12,
+    "security:sign_in_with_passkey": 5,
+    "api-v1:analyse_message_v1": 7,
+    "api-v1:read_me": 8,
+    "api-v1:download_export": 39,
+    "api-v1:read_todays_checkin": 10,
+    "api-v1:create_todays_checkin": 8,
+    "api-v1:edit_todays_checkin": 17,
+    "api-v1:list_checkins": 10,
+    "api-v1:read_partners_day": 9,
+    "api-v1:send_response": 9,
+    "api-v1:list_responses": 9,
+    "api-v1:read_turned_toward": 10,
+    "api-v1:list_questionnaires": 7,
+    "api-v1:submit_questionnaire": 8,
+    "api-v1:list_results": 8,
+    "api-v1:read_result": 8,
+    "api-v1:share_result": 9,
+    "api-v1:list_partners_results": 9,
+    "api-v1:read_safety_plan": 8,
+    "api-v1:write_safety_plan": 15,
+    "api-v1:edit_safety_plan": 16,
+    "api-v1:read_partners_safety_plan": 9,
+    "api-v1:read_todays_question": 11,
+    "api-v1:read_question": 10,
+    "api-v1:answer_question": 15,
+    "api-v1:list_thread": 9,
+    "api-v1:post_to_thread": 13,
+    "api-v1:list_appreciations": 9,
+    "api-v1:send_appreciation": 9,
+    "api-v1:react_to_appreciation": 14,
+    "api-v1:list_rituals": 9,
+    "api-v1:add_ritual": 13,
+    "api-v1:mark_ritual_done": 19,
+    "api-v1:undo_ritual_done": 18,
+    "api-v1:stop_ritual": 14,
+    "api-v1:read_current_conversation": 11,
+    "api-v1:read_series": 9,
 }
 
 
 def own_request(world, name: str):
     """What alice's request to ``name`` is: the method, the URL and the client to send it."""
     row = MATRIX[name]
+    if isinstance(row, ApiRow):
+        return row.method, reverse(name, args=row.args(world)), api_client("self", world, row)
     self_index = ROLES.index("self")
     method = "post" if row.get[self_index] == NO_METHOD and row.post is not None else "get"
     return method, reverse(name, args=row.args(world)), client_for(world.alice)
@@ -726,7 +952,9 @@ def test_queries_of_each_url(world, name):
     row = MATRIX[name]
     method, url, client = own_request(world, name)
     with assert_query_count(QUERIES[name], f"{method.upper()} {name} as alice"):
-        if method == "post":
+        if isinstance(row, ApiRow):
+            api_request(client, row, url)
+        elif method == "post":
             client.post(url, row.data, content_type=row.content_type)
         else:
             client.get(url)

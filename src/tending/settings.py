@@ -5,6 +5,7 @@ variable is documented in the README's configuration table.
 """
 
 import base64
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -116,6 +117,7 @@ INSTALLED_APPS = [
     "tending.core",
     "tending.home",
     "tending.accounts",
+    "tending.security",
     "tending.couples",
     "tending.checkins",
     "tending.assessments",
@@ -160,6 +162,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tending.accounts.devices.DeviceCookieMiddleware",
+    "tending.security.middleware.SignedInDeviceMiddleware",
     "tending.core.middleware.UserPreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -359,9 +362,12 @@ TENDING_PRACTICE_MIN_TURN_SECONDS = env_int("PRACTICE_MIN_TURN_SECONDS", 60)
 # Requests a person may make to the JSON API, per token or session, e.g. "60/m".
 TENDING_API_RATE = env_str("API_RATE", "60/m")
 
-# The address people reach this Tending at, for links in e-mails and notifications, e.g.
-# https://tending.example.org. Empty: links are written relative to the site.
-SITE_URL = env_str("SITE_URL").rstrip("/")
+# Sign-in security: a second factor for everyone (people without one set it up before
+# anything else), the site's own address (the passkeys' relying party), and how long a
+# person's security events are kept.
+TENDING_REQUIRE_2FA = env_bool("REQUIRE_2FA")
+TENDING_SITE_URL = env_str("SITE_URL").rstrip("/")
+SECURITY_EVENT_DAYS = dt.timedelta(days=90)
 
 # Web Push (VAPID): the private key, from the variable or generated once into the data
 # directory like the secret key; the contact push services may write to.

@@ -5,6 +5,7 @@ from tending.api.api import api
 
 urlpatterns = [
     path("", include("tending.home.urls")),
+    path("accounts/security/", include("tending.security.urls")),
     path("accounts/", include("tending.accounts.urls")),
     path("partner/", include("tending.couples.urls")),
     path("check-in/", include("tending.checkins.urls")),

@@ -88,7 +88,7 @@ def test_a_megabyte_of_text_is_refused_before_it_is_read(alice, monkeypatch):
     def must_not_run(text):
         raise AssertionError("a refused text was analysed")
 
-    monkeypatch.setattr("tending.api.api.analyse", must_not_run)
+    monkeypatch.setattr("tending.api.v1.account.analyse", must_not_run)
     response = post(client_for(alice), {"text": "you never listen " * 60_000})
     assert response.status_code in (413, 422)
     assert response.json()["detail"]
@@ -101,17 +101,31 @@ def test_markup_comes_back_as_plain_data(alice):
     assert body["findings"][0]["start"] == text.index("you always")
 
 
-def test_requests_beyond_the_rate_are_throttled_per_person(alice, bob, settings):
+def test_requests_beyond_the_rate_are_throttled_per_token(alice, bob, settings):
     settings.TENDING_API_RATE = "3/m"
     _, plain = create_token(user=alice, name="script")
-    as_alice_by_session = client_for(alice)
-    statuses = [post(Client(), HARSH, **bearer(plain)).status_code for _ in range(2)]
-    statuses.append(post(as_alice_by_session, HARSH).status_code)
+    _, other = create_token(user=alice, name="dashboard")
+    statuses = [post(Client(), HARSH, **bearer(plain)).status_code for _ in range(3)]
     assert statuses == [200, 200, 200]
     refused = post(Client(), HARSH, **bearer(plain))
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
+    assert refused.json()["detail"]
+    assert post(Client(), HARSH, **bearer(other)).status_code == 200
+    assert post(client_for(alice), HARSH).status_code == 200
     assert post(client_for(bob), HARSH).status_code == 200
+
+
+def test_the_version_1_route_answers_the_same(alice):
+    _, plain = create_token(user=alice, name="notes app")
+    old = post(Client(), HARSH, **bearer(plain)).json()
+    new = Client().post(
+        "/api/v1/coach/analyse",
+        json.dumps(HARSH),
+        content_type="application/json",
+        headers=bearer(plain),
+    )
+    assert new.status_code == 200 and new.json() == old
 
 
 def test_analysing_stores_nothing_but_the_rate_count(alice):

@@ -23,7 +23,7 @@ def test_the_profile_links_to_the_tokens_page(alice):
 
 def test_a_new_token_is_shown_once_and_stored_only_as_a_hash(alice):
     client = client_for(alice)
-    page = client.post(TOKENS, {"name": "notes app"}).content.decode()
+    page = client.post(TOKENS, {"name": "notes app", "scopes": ["read"]}).content.decode()
     token = PersonalAccessToken.objects.get()
     plain = page.split('id="new-token" value="')[1].split('"')[0]
     assert plain.startswith("tending_")
@@ -32,6 +32,7 @@ def test_a_new_token_is_shown_once_and_stored_only_as_a_hash(alice):
     again = client.get(TOKENS).content.decode()
     assert plain not in again
     assert "notes app" in again and "never used" in again
+    assert token.scopes == ["read"] and token.expires_at is None
 
 
 def test_a_token_needs_a_name_and_keeps_what_was_typed(alice):
@@ -63,3 +64,32 @@ def test_people_see_only_their_own_tokens(alice, bob):
     page = client_for(bob).get(TOKENS).content.decode()
     assert "alice&#x27;s laptop" not in page
     assert "You have no tokens." in page
+
+
+def test_a_token_gets_the_scopes_and_expiry_chosen(alice):
+    client = client_for(alice)
+    client.post(
+        TOKENS, {"name": "backup script", "scopes": ["read", "export"], "expires_in_days": "30"}
+    )
+    token = PersonalAccessToken.objects.get()
+    assert token.scopes == ["read", "export"]
+    assert 29 <= (token.expires_at - token.created_at).days <= 30
+    page = client.get(TOKENS).content.decode()
+    assert "Read your data, Download your whole export" in page and "expires" in page
+
+
+def test_a_token_needs_a_scope_and_a_known_expiry(alice):
+    client = client_for(alice)
+    response = client.post(TOKENS, {"name": "nothing", "expires_in_days": "30"})
+    assert response.status_code == 400
+    assert "Choose at least one thing the token may do." in response.content.decode()
+    response = client.post(TOKENS, {"name": "odd", "scopes": ["read"], "expires_in_days": "3"})
+    assert response.status_code == 400
+    assert not PersonalAccessToken.objects.exists()
+
+
+def test_the_profile_shows_when_each_token_was_last_used(alice):
+    token, _ = create_token(user=alice, name="home dashboard")
+    page = client_for(alice).get(reverse("accounts:profile")).content.decode()
+    assert "<title>Profile · Tending</title>" in page
+    assert page.count("home dashboard") == 1 and "never used" in page

@@ -221,8 +221,27 @@ def test_the_export_never_holds_the_partners_answer(people):
     assert "BOB-UNREVEALED" in bob_export and SECRET not in bob_export
 
 
-def test_the_json_api_has_no_way_to_answers(people):
-    """The JSON API offers no practices endpoint, so no API answer can hold an answer."""
-    schema = client_for(people["bob"]).get("/api/openapi.json").json()
-    for path in schema["paths"]:
-        assert not any(word in path for word in ("question", "answer", "practice")), path
+@pytest.mark.parametrize("question_id", question_ids()[:3])
+def test_the_json_api_shows_an_answer_only_once_both_answered(people, question_id):
+    """Every API read about a question keeps the partner's answer back until both answered."""
+    alice, bob, charlie, dana = (people[name] for name in ("alice", "bob", "charlie", "dana"))
+    answer(alice, question_id, SECRET)
+    reads = [
+        f"/api/v1/questions/{question_id}",
+        f"/api/v1/questions/{question_id}/thread",
+        "/api/v1/questions/today",
+        "/api/v1/checkins",
+        "/api/v1/appreciations",
+        "/api/v1/rituals",
+        "/api/v1/conversations/current",
+    ]
+    for reader in (bob, charlie, dana):
+        for url in reads:
+            assert SECRET not in client_for(reader).get(url).content.decode(), (reader, url)
+    as_bob = client_for(bob).get(f"/api/v1/questions/{question_id}").json()
+    assert as_bob["partner_answered"] is True and as_bob["partner_answer"] is None
+    answer(bob, question_id, "Bob's own words")
+    revealed = client_for(bob).get(f"/api/v1/questions/{question_id}").json()
+    assert revealed["revealed"] is True and revealed["partner_answer"] == SECRET
+    for outsider in (charlie, dana):
+        assert client_for(outsider).get(f"/api/v1/questions/{question_id}").status_code == 404

@@ -1,6 +1,6 @@
 import pytest
 
-from tending.reports.browsers import coarse_browser
+from tending.core.browsers import coarse_browser
 
 
 @pytest.mark.parametrize(

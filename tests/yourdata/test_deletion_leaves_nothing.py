@@ -28,9 +28,12 @@ from tending.reports.models import ShareAccess
 from tending.reports.services import create_report, create_share_link
 from tending.rituals.models import Ritual
 from tending.safety.models import SafetyPlan
+from tending.security.models import Passkey, SignedInDevice
+from tests.support.api import send, token_client
 from tests.support.builders import make_checkin, make_response
 from tests.support.people import PASSWORD, client_for, make_user, pair
 from tests.support.push import BrowserKeys
+from tests.support.twofactor import with_authenticator
 
 pytestmark = pytest.mark.frozen("2027-03-10T15:00:00+00:00")
 
@@ -50,6 +53,7 @@ HER_WORDS = [
     "because sunday pancakes matter to me",
     "the quiet hour before the school run",
 ]
+VIA_THE_API = "the kettle sings at seven"
 
 
 def every_stored_text() -> str:
@@ -176,6 +180,18 @@ def wilhelmina(db):
         key=f"appreciation:appreciation-1:{bob.pk}:push",
         deliver_after=first.created_at,
     )
+    with_authenticator(her)
+    client_for(her).get(reverse("home:index"))
+    Passkey.objects.create(
+        user=her, name="phone", credential_id="her-key", public_key=b"k", user_handle="h"
+    )
+    send(
+        token_client(her),
+        "post",
+        "/api/v1/appreciations",
+        {"text": VIA_THE_API},
+        **{"Idempotency-Key": "her-retry"},
+    )
     client_for(None).post(
         reverse("accounts:login"), {"username": EMAIL.upper(), "password": "not it at all"}
     )
@@ -201,17 +217,21 @@ def test_the_fixture_really_stores_her_data_everywhere_we_look(wilhelmina):
         "every one of her words is stored"
     )
     assert not any(words in stored for words in HER_WORDS[:11]), "free text is encrypted"
+    assert VIA_THE_API in every_decrypted_text() and VIA_THE_API not in stored
+    assert SignedInDevice.objects.filter(user=wilhelmina).exists()
 
 
 def test_nothing_of_her_remains_after_deletion(wilhelmina):
     bob = User.objects.get(email="bob@example.org")
     token = wilhelmina.reports.get().share_links.get().token
-    assert encrypted_values_count() == 13
+    # 13 texts she wrote in the app, her authenticator's secret, an appreciation sent
+    # through the API and the answer kept for its Idempotency-Key.
+    assert encrypted_values_count() == 16
 
     delete_account(user=wilhelmina)
 
     stored = every_stored_text() + every_decrypted_text()
-    for trace in [EMAIL, DISPLAY_NAME.lower(), token.lower(), *HER_WORDS]:
+    for trace in [EMAIL, DISPLAY_NAME.lower(), token.lower(), *HER_WORDS, VIA_THE_API]:
         assert trace not in stored, f"{trace!r} is still stored"
     assert rows_pointing_at(wilhelmina.pk) == []
     # Everything she wrote and bob's answer on her check-in are gone; bob's note stays.

@@ -19,6 +19,8 @@ from tending.core.clients import address_of
 from tending.core.registry import merged_context
 from tending.couples.services import PairingError, accept_invite
 from tending.safety.selectors import country_from_accept_language
+from tending.security.signin import begin_second_step
+from tending.security.twofactor import has_second_factor
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,9 +56,19 @@ def signup(request):
 
 
 class LoginView(auth_views.LoginView):
+    """A right password signs in at once, or, for an account with a second factor, leads
+    to the second step (see ``security.signin``)."""
+
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if has_second_factor(user):
+            begin_second_step(self.request, user, next_url=self.get_success_url())
+            return redirect("security:verify")
+        return super().form_valid(form)
 
 
 @login_required

@@ -1,96 +1,87 @@
 """The JSON API, mounted at /api/, with its OpenAPI schema at /api/openapi.json and
-interactive docs at /api/docs.
+interactive docs at /api/docs. Version 1 lives under /api/v1/.
 
-A person authenticates with a personal access token (``Authorization: Bearer …``) or,
-from the browser, with their session plus the CSRF token. The docs page uses the Swagger
-UI files shipped inside django-ninja and served from our own static files, so it needs
-no outside host and no inline script.
+A person authenticates with a personal access token (``Authorization: Bearer …``) whose
+scopes allow the route (``read`` for reading, ``write`` for changing, ``export`` for the
+whole export), or, from the browser, with their session plus the CSRF token. The docs
+page uses the Swagger UI files shipped inside django-ninja and served from our own static
+files, so it needs no outside host and no inline script.
+
+Every answer that is not a success has the shape of ``Problem``; successful reads carry
+an ``ETag`` and answer ``If-None-Match`` with 304; creates honour ``Idempotency-Key``.
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from ninja import Field, NinjaAPI, Schema
-from ninja.errors import HttpError, ValidationError
+from django.http import Http404, HttpResponseNotModified
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import Swagger
-from ninja.security import HttpBearer, SessionAuth
-from ninja.throttling import AuthRateThrottle
 
-from tending.api.services import user_for_token
-from tending.coach.analysis import analyse
-from tending.coach.forms import MESSAGE_MAX_LENGTH
-
-# The longest text the coach reads anywhere: the "Before you say it" box.
-ANALYSE_MAX_LENGTH = MESSAGE_MAX_LENGTH
+from tending.api import idempotency
+from tending.api.auth import READ, PerTokenThrottle
+from tending.api.openapi import document_conventions
+from tending.api.v1 import mount
 
 
-class AccessToken(HttpBearer):
-    def authenticate(self, request, token):
-        return user_for_token(token)
+class TendingAPI(NinjaAPI):
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        if request.method == "GET" and response.status_code == 200:
+            etag = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+            response["ETag"] = etag
+            response["Cache-Control"] = "private, no-cache"
+            seen = [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]
+            if etag in seen or f"W/{etag}" in seen:
+                not_modified = HttpResponseNotModified()
+                not_modified["ETag"] = etag
+                return not_modified
+        idempotency.remember(request, response)
+        return response
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_conventions(schema)
 
 
-class Session(SessionAuth):
-    """The browser's session; CSRF is checked only once someone is logged in, so an
-    anonymous request is told to authenticate rather than that its form is stale."""
-
-    def _get_key(self, request):
-        if not request.user.is_authenticated:
-            return None
-        return super()._get_key(request)
-
-
-class PerPersonThrottle(AuthRateThrottle):
-    """Counts each person's requests, whichever token or session they use, in the shared
-    cache; the rate is read from settings on every request."""
-
-    def __init__(self):
-        super().__init__(settings.TENDING_API_RATE)
-
-    def get_cache_key(self, request):
-        auth = getattr(request, "auth", None)
-        ident = f"person-{auth.pk}" if auth is not None else self.get_ident(request)
-        return self.cache_format % {"scope": self.scope, "ident": ident}
-
-    def allow_request(self, request):
-        self.rate = settings.TENDING_API_RATE
-        self.num_requests, self.duration = self.parse_rate(self.rate)
-        return super().allow_request(request)
-
-
-api = NinjaAPI(
+api = TendingAPI(
     title="Tending API",
     version="1",
-    description="Tending's JSON API. Authenticate with a personal access token from your profile.",
-    auth=[AccessToken(), Session()],
-    throttle=[PerPersonThrottle()],
+    description=(
+        "Tending's JSON API: your check-ins, questionnaires, safety plan, practices, insights "
+        "and export. Authenticate with a personal access token from Profile → API tokens "
+        "(`Authorization: Bearer tending_…`); its scopes decide what it may do: `read`, "
+        "`write` and `export`. Times are ISO 8601 in your own time zone, with its offset; "
+        "days are your own local days. Lists are cursor-paged: pass `next_cursor` back as "
+        "`cursor`. Reads carry an `ETag` (send it as `If-None-Match` to get 304 when nothing "
+        "changed); creates honour an `Idempotency-Key` header for a day. Every error has "
+        'the shape `{"detail": …, "errors": […]}`.'
+    ),
+    auth=READ,
+    throttle=[PerTokenThrottle()],
     docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
     docs_url="/docs",
     urls_namespace="api-v1",
 )
 
 
-class FieldProblem(Schema):
-    field: str
-    message: str
-
-
-class Problem(Schema):
-    """Every error the API answers with: a sentence for people, and for a request that
-    did not validate, what was wrong with which field."""
-
-    detail: str
-    errors: list[FieldProblem] = []
-
-
-# What any route may answer besides success: a body it cannot parse, no or a bad token, a
-# session without its CSRF token, a body over the size limit, values that do not validate,
-# too many requests.
-ERRORS = {frozenset({400, 401, 403, 413, 422, 429}): Problem}
+UNAUTHENTICATED = (
+    "Send a personal access token as “Authorization: Bearer …” (Profile → API tokens), or log in."
+)
 
 
 def _field_name(location: list) -> str:
     """The field a validation error is about: ["body", "payload", "text"] is "text"."""
     parts = location[2:] if location[:1] == ["body"] else location[1:]
     return ".".join(str(part) for part in parts) or str(location[0])
+
+
+def problem(request, detail: str, status: int, errors: list | None = None):
+    return api.create_response(request, {"detail": detail, "errors": errors or []}, status=status)
 
 
 @api.exception_handler(ValidationError)
@@ -100,63 +91,25 @@ def invalid_request(request, exc: ValidationError):
         for error in exc.errors
     ]
     detail = "; ".join(f"{error['field']}: {error['message']}" for error in errors)
-    return api.create_response(
-        request, {"detail": detail or "The request is not valid.", "errors": errors}, status=422
-    )
+    return problem(request, detail or "The request is not valid.", 422, errors)
 
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc), "errors": []}, status=exc.status_code)
+    if isinstance(exc, AuthenticationError):
+        return problem(request, UNAUTHENTICATED, 401)
+    return problem(request, str(exc), exc.status_code)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc: Http404):
+    return problem(request, str(exc) or "Not found.", 404)
 
 
 @api.exception_handler(RequestDataTooBig)
 def too_big(request, exc: RequestDataTooBig):
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-    return api.create_response(
-        request,
-        {"detail": f"The request body is larger than the {limit:,} bytes allowed.", "errors": []},
-        status=413,
-    )
+    return problem(request, f"The request body is larger than the {limit:,} bytes allowed.", 413)
 
 
-class AnalyseIn(Schema):
-    text: str = Field(max_length=ANALYSE_MAX_LENGTH)
-
-
-class FindingOut(Schema):
-    kind: str
-    start: int
-    end: int
-    text: str
-    explanation: str
-    suggestion: str
-
-
-class AnalysisOut(Schema):
-    findings: list[FindingOut]
-    tone: str
-    emotions: list[str]
-    needs: list[str]
-
-
-@api.post(
-    "/coach/analyse",
-    response={200: AnalysisOut, **ERRORS},
-    summary="Analyse a message before saying it",
-    description=(
-        "Find where a message may land as criticism, contempt, defensiveness, absolutes, "
-        "blame or stonewalling, and what in it helps. Spans index the text as sent (Unicode "
-        f"code points). Nothing is stored. The text can be at most {ANALYSE_MAX_LENGTH:,} "
-        "characters."
-    ),
-    tags=["coach"],
-)
-def analyse_message(request, payload: AnalyseIn):
-    analysis = analyse(payload.text)
-    return {
-        "findings": [vars(finding) for finding in analysis.findings],
-        "tone": analysis.tone,
-        "emotions": analysis.emotions,
-        "needs": analysis.needs,
-    }
+mount(api)

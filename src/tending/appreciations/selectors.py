@@ -91,3 +91,15 @@ def home_cards(*, viewer, couple, partner, now=None) -> dict:
 
 def practice_cards(*, viewer, couple, partner) -> dict:
     return {"counts": weekly_appreciation_counts(viewer, couple)}
+
+
+def appreciations_in_couple(viewer, couple, *, received: bool):
+    """Appreciations the viewer received from, or gave to, their partner, newest first."""
+    if couple is None:
+        return Appreciation.objects.none()
+    mine = {"recipient": viewer} if received else {"author": viewer}
+    return (
+        Appreciation.objects.filter(couple=couple, **mine)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+    )

@@ -412,3 +412,11 @@ def home_cards(*, viewer, couple, partner) -> dict:
         else [row.instrument for row in rows if row.instrument.key in ON_BY_DEFAULT],
         "help_nudge": help_nudge_for(viewer),
     }
+
+
+def results_of(user, instrument_key: str | None = None):
+    """The person's own results, newest first, of one questionnaire or all."""
+    results = Result.objects.filter(user=user)
+    if instrument_key:
+        results = results.filter(instrument_key=instrument_key)
+    return results.order_by("-taken_at", "-pk")

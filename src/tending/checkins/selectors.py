@@ -328,3 +328,17 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
         their_days=sum(1 for owner_id, _ in moods if owner_id != viewer.pk),
         legend=tuple((f"tone-{MOOD.tone(value)}", MOOD.label(value)) for value in range(1, 6)),
     )
+
+
+def responses_in_couple(user, couple, *, received: bool):
+    """Responses in the current couple to the person's check-ins (received) or sent by the
+    person, newest first; nothing when unpaired."""
+    if couple is None:
+        return Response.objects.none()
+    answers = Response.objects.filter(couple=couple).select_related("responder")
+    answers = (
+        answers.filter(checkin__user=user).exclude(responder=user)
+        if received
+        else answers.filter(responder=user)
+    )
+    return answers.order_by("-created_at", "-id")

@@ -10,7 +10,7 @@ found through ``INSTALLED_APPS`` and called in the order the apps are installed:
 ``practice_history(*, viewer, couple, partner) -> dict``
     Context for the practice history page (the ``practices`` app).
 ``profile_cards(*, viewer) -> dict``
-    Context for the Profile page (the ``accounts`` app).
+    Context for the profile page (the ``accounts`` app).
 ``export_tables(user) -> list[Table | Document]``
     What of the person's the app holds, for their export (``yourdata``); only their own.
 ``import_tables(user, tables: dict[str, list[dict]]) -> None``

@@ -6,7 +6,7 @@ from django.core.checks import Tags, Warning, register
 
 @register(Tags.security, deploy=True)
 def site_url_is_set(app_configs=None, **kwargs):
-    if settings.SITE_URL:
+    if settings.TENDING_SITE_URL:
         return []
     return [
         Warning(

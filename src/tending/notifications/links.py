@@ -10,8 +10,8 @@ from tending.notifications.tokens import make_token
 
 def site_url() -> str:
     """The address of this Tending: the setting, or the first allowed host as a guess."""
-    if settings.SITE_URL:
-        return settings.SITE_URL
+    if settings.TENDING_SITE_URL:
+        return settings.TENDING_SITE_URL
     host = next((h for h in settings.ALLOWED_HOSTS if h not in {"*", ""}), "localhost")
     scheme = "http" if settings.DEBUG or host in {"localhost", "127.0.0.1", "[::1]"} else "https"
     return f"{scheme}://{host.lstrip('.')}"

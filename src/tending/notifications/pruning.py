@@ -11,6 +11,7 @@ from django_tasks_db.models import DBTaskResult
 from tending.couples.models import Invite
 from tending.notifications.models import Notification, ScheduledRun
 from tending.reports.models import ShareLink
+from tending.security.services import prune_events
 
 KEEP_RUNS = dt.timedelta(days=2)
 KEEP_JOB_RESULTS = dt.timedelta(days=7)
@@ -24,7 +25,8 @@ def prune(*, now: dt.datetime) -> dict[str, int]:
     """Delete: the clock's slots after two days; finished job records after a week;
     notifications sent (or given up) 90 days ago; invitation links that expired unused 30
     days ago; report share links that ended 90 days ago without ever being opened (a link
-    someone opened keeps its record of who opened it, for its owner)."""
+    someone opened keeps its record of who opened it, for its owner); security events
+    older than 90 days."""
     removed = {
         "runs": ScheduledRun.objects.filter(slot__lt=now - KEEP_RUNS).delete()[0],
         "job_results": DBTaskResult.objects.filter(finished_at__lt=now - KEEP_JOB_RESULTS).delete()[
@@ -44,5 +46,6 @@ def prune(*, now: dt.datetime) -> dict[str, int]:
             | Q(revoked_at__lt=now - KEEP_UNOPENED_SHARE_LINKS),
             accesses__isnull=True,
         ).delete()[0],
+        "security_events": prune_events(now=now),
     }
     return removed

@@ -148,3 +148,12 @@ def home_cards(*, viewer, couple, partner) -> dict:
 
 def practice_cards(*, viewer, couple, partner) -> dict:
     return home_cards(viewer=viewer, couple=couple, partner=partner)
+
+
+def thread_messages(couple, question_id: str):
+    """The thread under a question, newest first, with each message's author."""
+    return (
+        QuestionMessage.objects.filter(couple=couple, question_id=question_id)
+        .select_related("author")
+        .order_by("-created_at", "-pk")
+    )

@@ -3,8 +3,8 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from tending.core.browsers import coarse_browser
 from tending.core.timezones import local_today
-from tending.reports.browsers import coarse_browser
 from tending.reports.models import (
     MAX_REPORT_DAYS,
     MAX_SHARE_DAYS,
@@ -13,6 +13,8 @@ from tending.reports.models import (
     ShareAccess,
     ShareLink,
 )
+from tending.security.models import EventKind
+from tending.security.services import record_event
 
 
 class ReportError(Exception):
@@ -57,14 +59,21 @@ def delete_report(*, report: Report) -> None:
 
 
 def create_share_link(
-    *, report: Report, expires_in_days: int, now: dt.datetime | None = None
+    *, report: Report, expires_in_days: int, now: dt.datetime | None = None, request=None
 ) -> ShareLink:
     if not 1 <= expires_in_days <= MAX_SHARE_DAYS:
         raise ReportError(f"A link can last from 1 to {MAX_SHARE_DAYS} days.")
     now = now or timezone.now()
-    return ShareLink.objects.create(
+    link = ShareLink.objects.create(
         report=report, expires_at=now + dt.timedelta(days=expires_in_days)
     )
+    record_event(
+        user=report.owner,
+        kind=EventKind.SHARE_LINK_CREATED,
+        request=request,
+        details={"days": expires_in_days},
+    )
+    return link
 
 
 def revoke_share_link(*, link: ShareLink, now: dt.datetime | None = None) -> ShareLink:
@@ -75,8 +84,16 @@ def revoke_share_link(*, link: ShareLink, now: dt.datetime | None = None) -> Sha
 
 
 def record_access(*, link: ShareLink, kind: str, user_agent: str) -> ShareAccess:
-    """Log an opening of the link with a coarse browser name and no network address."""
-    return ShareAccess.objects.create(link=link, kind=kind, browser=coarse_browser(user_agent))
+    """Log an opening of the link with a coarse browser name and no network address, and
+    tell the report's owner in their security events."""
+    access = ShareAccess.objects.create(link=link, kind=kind, browser=coarse_browser(user_agent))
+    record_event(
+        user=link.report.owner,
+        kind=EventKind.SHARE_LINK_OPENED,
+        user_agent=user_agent,
+        details={"opened": kind},
+    )
+    return access
 
 
 def set_partner_consent(*, user, allowed: bool) -> PartnerReportConsent:

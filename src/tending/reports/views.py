@@ -102,7 +102,7 @@ def share_create(request, report_id: int):
     form = ShareLinkForm(request.POST)
     if form.is_valid():
         services.create_share_link(
-            report=report, expires_in_days=form.cleaned_data["expires_in_days"]
+            report=report, expires_in_days=form.cleaned_data["expires_in_days"], request=request
         )
         messages.success(request, "The link is ready to copy.")
     else:

@@ -26,6 +26,8 @@ run: $(APP_STAMP)
 	$(DEV_ENV) $(BIN)/tending createcachetable
 	$(DEV_ENV) $(BIN)/tending demo --if-missing
 	@echo "Tending is running at http://127.0.0.1:8000 (demo log-ins are on the log-in page)"
+	$(DEV_ENV) $(BIN)/tending worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/tending runserver 127.0.0.1:8000
 
 lint: $(DEV_STAMP)

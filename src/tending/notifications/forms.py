@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django import forms
 
 from tending.notifications import kinds
@@ -129,6 +131,26 @@ class SettingsForm(forms.Form):
             "meeting_reminder_day": data.get("meeting_reminder_day"),
             "questionnaire_reminders": data["questionnaire_reminders"],
         }
+
+
+class InvalidSettings(ValueError):
+    """Choices the settings page refuses; ``errors`` holds each form field's messages
+    (``__all__`` for those about the quiet hours as a whole)."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__("; ".join(message for found in errors.values() for message in found))
+        self.errors = errors
+
+
+def checked_settings(values: dict, *, holds_meetings: bool) -> dict:
+    """Choices given as the settings model holds them, checked by the settings page's own
+    rules and returned as that page would save them; raises ``InvalidSettings``."""
+    form = SettingsForm(
+        SettingsForm.initial_from(SimpleNamespace(**values)), holds_meetings=holds_meetings
+    )
+    if not form.is_valid():
+        raise InvalidSettings({name: list(found) for name, found in form.errors.items()})
+    return form.values()
 
 
 class DeviceForm(forms.Form):

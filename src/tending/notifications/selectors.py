@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from tending.core.timezones import local_today
 from tending.notifications.models import Notification, NotificationSettings, PushSubscription
 
 RECENT_SHOWN = 20
@@ -11,6 +14,11 @@ def settings_for(user) -> NotificationSettings:
     """The person's choices, or the defaults (not saved) when they never changed any."""
     found = NotificationSettings.objects.filter(user=user).first()
     return found or NotificationSettings(user=user)
+
+
+def is_snoozed(preferences: NotificationSettings, user, now: dt.datetime | None = None) -> bool:
+    """Whether the person turned today's reminders off from a reminder ("not today")."""
+    return preferences.snoozed_on is not None and preferences.snoozed_on == local_today(user, now)
 
 
 def devices_of(user) -> list[PushSubscription]:

@@ -63,6 +63,11 @@ def save_settings(*, user, values: dict) -> NotificationSettings:
     return preferences
 
 
+def snooze_day(user, *, snoozed: bool, now: dt.datetime | None = None) -> dt.date | None:
+    """The day the person's reminders are snoozed for: their own today, or none."""
+    return local_today(user, now) if snoozed else None
+
+
 @transaction.atomic
 def add_device(*, user, endpoint: str, p256dh: str, auth: str, name: str = "") -> PushSubscription:
     """Remember one browser's push subscription; at most ten devices per person."""
@@ -192,7 +197,7 @@ def act(*, user, action: Action, now: dt.datetime | None = None) -> str:
     """Do what a signed link asks; returns what was done, in words."""
     preferences = settings_for(user)
     if action.action == SNOOZE:
-        preferences.snoozed_on = local_today(user, now)
+        preferences.snoozed_on = snooze_day(user, snoozed=True, now=now)
         preferences.save()
         return "No more reminders today. They start again tomorrow."
     if action.action == REMINDERS_OFF:

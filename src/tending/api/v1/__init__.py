@@ -2,10 +2,28 @@
 
 from ninja import Router
 
-from tending.api.v1 import account, checkins, insights, practices, questionnaires, questions, safety
+from tending.api.v1 import (
+    account,
+    checkins,
+    insights,
+    notifications,
+    practices,
+    questionnaires,
+    questions,
+    safety,
+)
 from tending.api.v1.account import ANALYSE, AnalyseIn, analysis_of
 
-AREAS = (account, checkins, questionnaires, safety, questions, practices, insights)
+AREAS = (
+    account,
+    checkins,
+    questionnaires,
+    safety,
+    questions,
+    practices,
+    insights,
+    notifications,
+)
 
 
 def mount(api) -> None:

@@ -289,6 +289,17 @@ def bob_starts_a_conversation(world):
 CHECK_IN = {"mood": 3, "stress": 2, "energy": 3, "connection": 4, "needs": ["talk"]}
 PHQ9 = {"questionnaire": "phq9", "answers": {str(number): 1 for number in range(1, 10)}}
 PLAN = {"reasons_for_living": "Walks", "shared_with_partner": False}
+PREFERENCES = {
+    "push_kinds": ["hard_time"],
+    "email_kinds": {"appreciation": "digest"},
+    "quiet_hours": {"start": "22:00", "end": "07:00"},
+    "hard_time_through_quiet": True,
+    "digest_time": "18:00",
+    "reminder_time": "20:00",
+    "checkin_reminder_days": [0, 3],
+    "meeting_reminder_day": None,
+    "questionnaire_reminders": False,
+}
 
 
 def alice_report(world):
@@ -584,6 +595,13 @@ MATRIX = {
                                          scope="write", data={"shared_with_partner": True}),
     "api-v1:read_partners_safety_plan": api("get", UNAUTHORIZED, GONE, OK,        GONE,      GONE,
                                          args=alice_shares_her_safety_plan),
+    # Preferences and devices are each person's own: everyone signed in gets theirs.
+    "api-v1:read_notification_preferences": readable(),
+    "api-v1:write_notification_preferences": api("put", UNAUTHORIZED, OK, OK,     OK,        OK,
+                                         scope="write", data=PREFERENCES),
+    "api-v1:edit_notification_preferences": api("patch", UNAUTHORIZED, OK, OK,    OK,        OK,
+                                         scope="write", data={"snoozed": True}),
+    "api-v1:list_notification_devices": readable(),
     "api-v1:read_todays_question":   api("get",  UNAUTHORIZED, OK,     OK,        GONE,      GONE),
     "api-v1:read_question":          api("get",  UNAUTHORIZED, OK,     OK,        GONE,      GONE,
                                          args=a_question),
@@ -915,6 +933,10 @@ QUERIES: dict[str, int] = {
     "api-v1:write_safety_plan": 16,
     "api-v1:edit_safety_plan": 20,
     "api-v1:read_partners_safety_plan": 9,
+    "api-v1:read_notification_preferences": 8,
+    "api-v1:write_notification_preferences": 12,
+    "api-v1:edit_notification_preferences": 13,
+    "api-v1:list_notification_devices": 8,
     "api-v1:read_todays_question": 11,
     "api-v1:read_question": 10,
     "api-v1:answer_question": 17,

@@ -191,9 +191,10 @@ def test_snoozing_lasts_the_rest_of_the_persons_own_day(alice, clock):
 
 def test_a_meeting_reminder_is_kept_once_the_couple_holds_meetings(alice, bob):
     client = token_client(alice)
-    assert send(client, "patch", URL, {"meeting_reminder_day": 6}).json()[
-        "meeting_reminder_day"
-    ] is None
+    assert (
+        send(client, "patch", URL, {"meeting_reminder_day": 6}).json()["meeting_reminder_day"]
+        is None
+    )
     start_conversation(user=bob, kind="meeting")
     answer = send(client, "patch", URL, {"meeting_reminder_day": 6})
     assert answer.json()["meeting_reminder_day"] == 6

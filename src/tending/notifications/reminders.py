@@ -11,26 +11,15 @@ from django.utils import timezone
 
 from tending.assessments.selectors import schedule_for
 from tending.checkins.models import CheckIn
-from tending.conversations.models import Conversation
 from tending.core.timezones import zone_for
 from tending.notifications import kinds
 from tending.notifications.models import Notification, NotificationSettings, PushSubscription
+from tending.notifications.selectors import couples_holding_meetings
 from tending.notifications.services import key_for
 
 CHUNK = 1000
 # A reminder the worker reaches this late (it was stopped) is not sent: it would be stale.
 TOO_LATE = dt.timedelta(hours=2)
-
-
-def couples_holding_meetings(user_ids) -> set[int]:
-    """People whose couple has held (or begun) a weekly meeting: they use it."""
-    return set(
-        Conversation.objects.filter(
-            kind=Conversation.Kind.MEETING,
-            couple__memberships__user_id__in=user_ids,
-            couple__memberships__active=True,
-        ).values_list("couple__memberships__user_id", flat=True)
-    )
 
 
 def questionnaires_falling_due(user, on_day: dt.date, now: dt.datetime) -> int:

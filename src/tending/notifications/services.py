@@ -14,6 +14,7 @@ from tending.core.timezones import local_today, zone_for
 from tending.couples.events import PartnerEvent
 from tending.couples.models import Membership
 from tending.notifications import kinds, push
+from tending.notifications.forms import checked_settings
 from tending.notifications.models import (
     DEVICE_NAME_MAX_LENGTH,
     ENDPOINT_MAX_LENGTH,
@@ -22,7 +23,7 @@ from tending.notifications.models import (
     NotificationSettings,
     PushSubscription,
 )
-from tending.notifications.selectors import settings_for
+from tending.notifications.selectors import couples_holding_meetings, settings_for
 from tending.notifications.tokens import REMINDERS_OFF, SNOOZE, UNSUBSCRIBE, Action
 
 KEY_FIELD_MAX_LENGTH = 100
@@ -61,6 +62,17 @@ def save_settings(*, user, values: dict) -> NotificationSettings:
     schedule_next(preferences)
     preferences.save()
     return preferences
+
+
+def change_settings(*, user, values: dict, snoozed: bool | None = None) -> NotificationSettings:
+    """Save choices given as the settings model holds them, checked by the settings page's
+    own rules (``InvalidSettings`` names the page's fields); ``snoozed`` turns today's
+    reminders off or on again, None leaves them."""
+    holds_meetings = bool(couples_holding_meetings([user.pk]))
+    checked = checked_settings(values, holds_meetings=holds_meetings)
+    if snoozed is not None:
+        checked["snoozed_on"] = snooze_day(user, snoozed=snoozed)
+    return save_settings(user=user, values=checked)
 
 
 def snooze_day(user, *, snoozed: bool, now: dt.datetime | None = None) -> dt.date | None:

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tending.core.http import form_problem
 from tending.notifications import push, selectors, services
 from tending.notifications.forms import DeviceForm, SettingsForm
-from tending.notifications.reminders import couples_holding_meetings
 from tending.notifications.tokens import read_token
 
 
@@ -18,7 +17,7 @@ from tending.notifications.tokens import read_token
 @require_http_methods(["GET", "POST"])
 def settings_page(request):
     preferences = selectors.settings_for(request.user)
-    holds_meetings = bool(couples_holding_meetings([request.user.pk]))
+    holds_meetings = bool(selectors.couples_holding_meetings([request.user.pk]))
     form = SettingsForm(
         request.POST or None,
         initial=SettingsForm.initial_from(preferences),

@@ -13,8 +13,7 @@ from pydantic import AfterValidator
 from tending.api.auth import WRITE
 from tending.api.conventions import ERRORS, Strict, Whole, local
 from tending.notifications import kinds, selectors, services
-from tending.notifications.forms import InvalidSettings, checked_settings, email_field_name
-from tending.notifications.reminders import couples_holding_meetings
+from tending.notifications.forms import InvalidSettings, email_field_name
 
 router = Router(tags=["notifications"])
 
@@ -32,9 +31,7 @@ def whole_clock(value: str) -> str:
     return value
 
 
-Clock = Annotated[
-    str, Field(pattern=CLOCK_PATTERN, examples=["21:30"]), AfterValidator(whole_clock)
-]
+Clock = Annotated[str, Field(pattern=CLOCK_PATTERN), AfterValidator(whole_clock)]
 KIND_COUNT = len(kinds.EVENT_KIND_KEYS)
 WEEKDAYS = Field(
     max_length=7, description="Weekdays, Monday = 0 to Sunday = 6; empty for no reminder."
@@ -55,8 +52,10 @@ SNOOZED = Field(description="No reminders today, as “Not today” on a reminde
 
 
 class QuietHours(Strict):
-    start: Clock
-    end: Clock = Field(description="May be the next morning, e.g. 22:00 to 07:00.")
+    start: Clock = Field(examples=["22:00"])
+    end: Clock = Field(
+        description="May be the next morning, e.g. 22:00 to 07:00.", examples=["07:00"]
+    )
 
 
 class PreferencesOut(Schema):
@@ -164,16 +163,15 @@ def _field_of(form_field: str) -> str:
 
 
 def _save(user, choices: dict):
-    """Check ``choices`` (the request's shape) by the settings page's rules and save them."""
+    """Save ``choices`` (the request's shape) through the notifications services."""
     quiet = choices["quiet_hours"]
     values = {
         **{key: value for key, value in choices.items() if key not in ("quiet_hours", "snoozed")},
         "quiet_start": quiet["start"] if quiet else None,
         "quiet_end": quiet["end"] if quiet else None,
     }
-    holds_meetings = bool(couples_holding_meetings([user.pk]))
     try:
-        checked = checked_settings(values, holds_meetings=holds_meetings)
+        return services.change_settings(user=user, values=values, snoozed=choices.get("snoozed"))
     except InvalidSettings as invalid:
         raise ValidationError(
             [
@@ -182,9 +180,6 @@ def _save(user, choices: dict):
                 for message in found
             ]
         ) from invalid
-    if choices.get("snoozed") is not None:
-        checked["snoozed_on"] = services.snooze_day(user, snoozed=choices["snoozed"])
-    return services.save_settings(user=user, values=checked)
 
 
 @router.get(

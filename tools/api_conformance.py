@@ -2,8 +2,9 @@
 
 Starts Tending on a free port of 127.0.0.1 with a temporary SQLite data directory, seeds
 a couple (so partner routes have something to show) and a token with every scope, runs
-``st run`` against the live OpenAPI document, stops the server and exits with
-schemathesis' own status. Used by ``.ci/run``; run it by hand with
+``st run`` against the live OpenAPI document with the settings of
+``tools/schemathesis.toml``, stops the server and exits with schemathesis' own status.
+Used by ``.ci/run``; run it by hand with
 ``.venv/bin/python tools/api_conformance.py [--max-time SECONDS]``.
 """
 
@@ -103,6 +104,8 @@ def main() -> int:
             wait_for(f"{base}/api/openapi.json", 60)
             run = [
                 str(BIN / "st"),
+                "--config-file",
+                str(ROOT / "tools" / "schemathesis.toml"),
                 "run",
                 f"{base}/api/openapi.json",
                 "--checks",

@@ -19,7 +19,6 @@ import random
 import selectors
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,13 +28,14 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlencode
 
-from serve_load import (
+from serving import (
     BIN_DIR,
     HOST,
     Client,
     free_port,
     production_env,
     session_cpu_seconds,
+    start_server,
     stop,
 )
 
@@ -95,25 +95,6 @@ def seed(pages: int) -> list[tuple[str, str]]:
         sessions.append((store.session_key, poll))
     connections.close_all()
     return sessions
-
-
-def start(command: list[str], env: dict, cwd: Path, log: Path, port: int) -> subprocess.Popen:
-    with log.open("a") as out:
-        process = subprocess.Popen(
-            command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{command[0]} exited; see {log}")
-        try:
-            status, _ = Client(port).request("GET", "/live/")
-            if status in (200, 204, 286):
-                return process
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise RuntimeError(f"{command[0]} did not answer; see {log}")
 
 
 class Polls:
@@ -291,7 +272,9 @@ def main() -> None:
                 if name == "floor"
                 else [*command, "--bind", f"{HOST}:{port}"]
             )
-            process = start(command, env, BENCH_DIR, data_dir / f"{name}.log", port)
+            process = start_server(
+                command, env, data_dir / f"{name}.log", port, probe="/live/", cwd=BENCH_DIR
+            )
             try:
                 if name == "floor":
                     streaming = streams_served(port, len(pages))

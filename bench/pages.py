@@ -41,7 +41,16 @@ from pathlib import Path
 from statistics import median
 from urllib.parse import urlsplit, urlunsplit
 
-from serving import BIN_DIR, HOST, Client, free_port, production_env, start_server, stop
+from serving import (
+    BIN_DIR,
+    HOST,
+    Client,
+    free_port,
+    production_env,
+    session_cpu_seconds,
+    start_server,
+    stop,
+)
 from wrk_runs import WrkResult, parse_wrk, post_script, wrk_command
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -171,23 +180,28 @@ def remove_checkout(tree: Path) -> None:
     subprocess.run(["git", "worktree", "prune"], cwd=ROOT, capture_output=True)
 
 
+def maintenance_url(url: str) -> str:
+    """The same PostgreSQL server's ``postgres`` database, to create and drop others from."""
+    return urlunsplit(urlsplit(url)._replace(path="/postgres"))
+
+
 def database_for(url: str, suffix: str) -> str:
-    """A fresh PostgreSQL database beside the one in ``url``; returns its URL."""
+    """A fresh PostgreSQL database named after the one in ``url``; returns its URL."""
     import psycopg
 
     parts = urlsplit(url)
     name = f"{parts.path.lstrip('/') or 'tending'}_pages_{suffix}"
-    with psycopg.connect(url, autocommit=True) as connection:
+    with psycopg.connect(maintenance_url(url), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def drop_database(admin_url: str, url: str) -> None:
+def drop_database(url: str) -> None:
     import psycopg
 
     name = urlsplit(url).path.lstrip("/")
-    with psycopg.connect(admin_url, autocommit=True) as connection:
+    with psycopg.connect(maintenance_url(url), autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -373,7 +387,14 @@ def check(client: Client, page: Page, target: Target) -> None:
         raise RuntimeError(f"{page.name} on {target.name} answered {status}, not {expected}")
 
 
-def load(client: Client, page: Page, seconds: float, args, script_dir: Path) -> WrkResult:
+def load(
+    client: Client,
+    page: Page,
+    seconds: float,
+    args,
+    script_dir: Path,
+    connections: int | None = None,
+) -> WrkResult:
     script = None
     if page.method == "POST":
         script = script_dir / "post.lua"
@@ -383,29 +404,30 @@ def load(client: Client, page: Page, seconds: float, args, script_dir: Path) -> 
         f"http://{HOST}:{client.port}{page.path}",
         client.cookie_header(),
         seconds=seconds,
-        connections=args.connections,
+        connections=connections or args.connections,
         script=str(script) if script else None,
     )
     report = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     return parse_wrk(report)
 
 
-def warm_up(client: Client, target: Target, args, workdir: Path, limit: float = 120) -> None:
-    """Load the first page until every worker has imported the code on its first request
-    (seconds each on a busy machine) and answers in well under a second."""
+def warm_up(client: Client, target: Target, args, workdir: Path, limit: float = 180) -> None:
+    """Load the first page, a few requests at a time, until every worker has imported the
+    code on its first request (seconds each on a busy machine) and answers steadily."""
     page = FLOOR_PAGE if target.is_floor else PAGES[0]
     check(client, page, target)
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        result = load(client, page, 2, args, workdir)
-        if result.requests and result.p99_ms < 1000:
+        result = load(client, page, 2, args, workdir, connections=4)
+        if result.requests and not result.errors and result.p99_ms < 1000:
             return
-    raise RuntimeError(f"{target.name} still answered slowly after {limit:.0f} s of warm-up")
+    print(f"  {target.name} still answered slowly after {limit:.0f} s of warm-up", flush=True)
 
 
 def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tuple]:
-    """Rows of (page, target, result, floor result): per page, the floor first, then the
-    targets, in reverse order every other round."""
+    """Rows of (page, target, wrk result, server CPU ms a request, the same two for the
+    floor): per page, the floor first, then the targets, in reverse order every other
+    round."""
     servers: dict[str, tuple[subprocess.Popen, Client]] = {}
     rows = []
     try:
@@ -418,15 +440,20 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
             for page in pages:
                 measured = {}
                 for target in [floor, *order]:
-                    _, client = servers[target.name]
+                    process, client = servers[target.name]
                     floor_page = FLOOR_PAGE if target.is_floor else page
                     check(client, floor_page, target)
                     if args.warmup:
                         load(client, floor_page, args.warmup, args, workdir)
-                    measured[target.name] = load(client, floor_page, args.duration, args, workdir)
+                    cpu = session_cpu_seconds(process.pid)
+                    result = load(client, floor_page, args.duration, args, workdir)
+                    cpu_ms = (
+                        1000 * (session_cpu_seconds(process.pid) - cpu) / max(1, result.requests)
+                    )
+                    measured[target.name] = (result, cpu_ms)
                     check(client, floor_page, target)
                 for target in order:
-                    row = (page.name, target.name, measured[target.name], measured[floor.name])
+                    row = (page.name, target.name, *measured[target.name], *measured[floor.name])
                     print("  " + served_row(row), flush=True)
                     rows.append(row)
         return rows
@@ -440,47 +467,99 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
 
 
 def served_row(row: tuple) -> str:
-    page, name, result, floor = row
-    ratio = result.good_rate / floor.good_rate if floor.good_rate else float("nan")
+    page, name, result, cpu_ms, floor, floor_cpu_ms = row
+    share = result.good_rate / floor.good_rate if floor.good_rate else float("nan")
     return (
         f"| {page} | {name} | {result.good_rate:.0f} | {result.p50_ms:.1f} | "
-        f"{result.p99_ms:.1f} | {result.errors} | {floor.good_rate:.0f} | {ratio:.0%} |"
+        f"{result.p99_ms:.1f} | {result.errors} | {cpu_ms:.1f} | {floor.good_rate:.0f} | "
+        f"{floor_cpu_ms:.2f} | {share:.0%} |"
     )
 
 
-def print_served(rows: list[tuple]) -> None:
-    print("\n| Page | Version | Req/s | p50 ms | p99 ms | Errors | Floor req/s | Of floor |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
+def comparisons(targets: list[Target]) -> list[tuple[Target, Target]]:
+    """Pairs worth a ratio: years of data against 60 days on the same code, and the
+    current tree against the older revision on the same data."""
+    current = ROOT / "src"
+    pairs = []
+    for target in targets:
+        for other in targets:
+            more_data = target.src == other.src and target.years and not other.years
+            newer_code = (
+                target.src == current and other.src != current and target.years == other.years
+            )
+            if more_data or newer_code:
+                pairs.append((target, other))
+    return pairs
+
+
+SERVED_HEADER = (
+    "| Page | Version | Req/s | p50 ms | p99 ms | Errors | CPU ms/req | Floor req/s "
+    "| Floor CPU ms/req | Of floor |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+)
+
+
+def summarise(rows: list[tuple]) -> dict[tuple[str, str], tuple]:
+    """Per (page, version): req/s, p50, p99, errors (summed), CPU ms/req, the floor's req/s
+    and CPU ms/req; medians over rounds."""
     grouped: dict[tuple[str, str], list[tuple]] = {}
     for row in rows:
         grouped.setdefault(row[:2], []).append(row)
-    for (page, name), group in grouped.items():
-        if len(group) == 1:
-            print(served_row(group[0]))
-            continue
-        rate = median(row[2].good_rate for row in group)
-        floor_rate = median(row[3].good_rate for row in group)
-        print(
-            f"| {page} | {name} | {rate:.0f} | {median(row[2].p50_ms for row in group):.1f} | "
-            f"{median(row[2].p99_ms for row in group):.1f} | {sum(row[2].errors for row in group)}"
-            f" | {floor_rate:.0f} | {rate / floor_rate:.0%} |"
+    return {
+        key: (
+            median(row[2].good_rate for row in group),
+            median(row[2].p50_ms for row in group),
+            median(row[2].p99_ms for row in group),
+            sum(row[2].errors for row in group),
+            median(row[3] for row in group),
+            median(row[4].good_rate for row in group),
+            median(row[5] for row in group),
         )
+        for key, group in grouped.items()
+    }
+
+
+def print_served(rows: list[tuple], targets: list[Target]) -> None:
+    summary = summarise(rows)
+    print(f"\nMedian of the rounds:\n\n{SERVED_HEADER}")
+    for (page, name), figures in summary.items():
+        rate, p50, p99, errors, cpu_ms, floor_rate, floor_cpu_ms = figures
+        share = rate / floor_rate if floor_rate else float("nan")
+        print(
+            f"| {page} | {name} | {rate:.0f} | {p50:.1f} | {p99:.1f} | {errors} | {cpu_ms:.1f} "
+            f"| {floor_rate:.0f} | {floor_cpu_ms:.2f} | {share:.0%} |"
+        )
+    pairs = comparisons(targets)
+    if not pairs:
+        return
+    print("\n| Page | Versions | Req/s ratio | p99 ratio | CPU ms/req ratio |")
+    print("|---|---|---:|---:|---:|")
+    for page in dict.fromkeys(page for page, _ in summary):
+        for first, second in pairs:
+            one, other = summary[page, first.name], summary[page, second.name]
+            print(
+                f"| {page} | {first.name} / {second.name} | {one[0] / other[0]:.2f} | "
+                f"{one[2] / other[2]:.2f} | {one[4] / other[4]:.2f} |"
+            )
 
 
 def print_in_process(results: dict, targets: list[Target], floor: Target, pages) -> None:
+    pairs = comparisons(targets)
     header = " | ".join(f"{target.name} ms | queries" for target in targets)
+    header += "".join(f" | {first.name} / {second.name}" for first, second in pairs)
     print(f"\n| Page | {header} |")
-    print("|---|" + "---:|---:|" * len(targets))
+    print("|---|" + "---:|---:|" * len(targets) + "---:|" * len(pairs))
     for page in pages:
         cells = []
         for target in targets:
             milliseconds, queries = results[target.name, page.name]
             cells.append(f"{milliseconds:.1f} | {queries}")
+        for first, second in pairs:
+            ratio = results[first.name, page.name][0] / results[second.name, page.name][0]
+            cells.append(f"{ratio:.2f}")
         print(f"| {page.name} | {' | '.join(cells)} |")
     milliseconds, queries = results[floor.name, FLOOR_PAGE.name]
-    print(
-        f"| floor app (bare page) | {milliseconds:.1f} | {queries} |" + " | |" * (len(targets) - 1)
-    )
+    blanks = " | |" * (len(targets) - 1) + " |" * len(pairs)
+    print(f"| floor app (bare page) | {milliseconds:.1f} | {queries} |{blanks}")
 
 
 def machine() -> str:
@@ -538,12 +617,12 @@ def main() -> None:
                 flush=True,
             )
             rows = served(targets, floor, args, workdir)
-            print_served(rows)
+            print_served(rows, targets)
         print(f"\nDone; {machine()}")
     finally:
         for url in databases:
             with contextlib.suppress(Exception):
-                drop_database(args.database_url, url)
+                drop_database(url)
         if checkout_tree is not None:
             remove_checkout(checkout_tree)
         if args.keep:

@@ -29,14 +29,15 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from serving import (
-    BIN_DIR,
     HOST,
     Client,
+    floor_command,
     free_port,
     production_env,
     session_cpu_seconds,
     start_server,
     stop,
+    tending_command,
 )
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -240,29 +241,8 @@ def main() -> None:
             f"{args.threads} threads; {args.duration:g} s per row"
         )
         servers = {
-            "floor": [
-                str(BIN_DIR / "granian"),
-                "--interface",
-                "wsgi",
-                "--workers",
-                str(args.workers),
-                "--blocking-threads",
-                str(args.threads),
-                "--host",
-                HOST,
-                "floor_app:application",
-            ],
-            "tending": [
-                str(BIN_DIR / "tending"),
-                "serve",
-                "--no-worker",
-                "--no-migrate",
-                "--no-collectstatic",
-                "--workers",
-                str(args.workers),
-                "--threads",
-                str(args.threads),
-            ],
+            "floor": floor_command(args.workers, args.threads),
+            "tending": tending_command(args.workers, args.threads),
         }
         rows = []
         for name, command in servers.items():

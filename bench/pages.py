@@ -41,16 +41,8 @@ from pathlib import Path
 from statistics import median
 from urllib.parse import urlsplit, urlunsplit
 
-from serving import (
-    BIN_DIR,
-    HOST,
-    Client,
-    free_port,
-    production_env,
-    session_cpu_seconds,
-    start_server,
-    stop,
-)
+import serving
+from serving import BIN_DIR, HOST, Client
 from wrk_runs import WrkResult, parse_wrk, post_script, wrk_command
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -109,6 +101,11 @@ def parse_args() -> argparse.Namespace:
         default=names,
         help=f"comma-separated pages to measure (default: all): {', '.join(names)}",
     )
+    parser.add_argument(
+        "--serve-pages",
+        type=lambda text: text.split(","),
+        help="comma-separated pages to load with wrk (default: those of --pages)",
+    )
     parser.add_argument("--duration", type=float, default=10.0, help="seconds of wrk per row")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of wrk first")
     parser.add_argument("--rounds", type=int, default=1, help="wrk rounds, order reversed")
@@ -126,6 +123,11 @@ def parse_args() -> argparse.Namespace:
     unknown = set(args.pages) - set(names)
     if unknown:
         parser.error(f"unknown page: {', '.join(sorted(unknown))}")
+    unknown = set(args.serve_pages or ()) - set(names)
+    if unknown:
+        parser.error(f"unknown page: {', '.join(sorted(unknown))}")
+    served = args.serve_pages or args.pages
+    args.serve_pages = [page for page in PAGES if page.name in served and page.served]
     args.pages = [page for page in PAGES if page.name in args.pages]
     if args.database_url and not args.database_url.startswith(("postgres://", "postgresql://")):
         parser.error("--database-url takes a postgres:// URL")
@@ -231,7 +233,7 @@ def prepare(target: Target) -> None:
         )
         target.session_cookie = f"sessionid={created.stdout.strip()}"
         return
-    target.env = production_env(target.data_dir)
+    target.env = serving.production_env(target.data_dir)
     target.env["PYTHONPATH"] = str(target.src)
     if target.database_url:
         target.env["TENDING_DATABASE_URL"] = target.database_url
@@ -333,43 +335,22 @@ def in_process(targets: list[Target], floor: Target, pages: list[Page], runs: in
 
 
 def start(target: Target, workers: int, log_dir: Path) -> tuple[subprocess.Popen, Client]:
-    port = free_port()
+    port = serving.free_port()
     log = log_dir / f"{re.sub(r'[^a-z0-9]+', '-', target.name.lower())}.log"
     if target.is_floor:
         command = [
-            str(BIN_DIR / "granian"),
-            "--interface",
-            "wsgi",
-            "--workers",
-            str(workers),
-            "--blocking-threads",
-            str(THREADS),
+            *serving.floor_command(workers, THREADS),
             "--no-ws",
             "--access-log",
-            "--host",
-            HOST,
             "--port",
             str(port),
-            "floor_app:application",
         ]
-        process = start_server(command, target.env, log, port, probe="/", cwd=BENCH_DIR)
+        process = serving.start_server(command, target.env, log, port, probe="/", cwd=BENCH_DIR)
         client = Client(port)
         client.cookies["sessionid"] = target.session_cookie.split("=", 1)[1]
         return process, client
-    command = [
-        str(BIN_DIR / "tending"),
-        "serve",
-        "--no-worker",
-        "--no-migrate",
-        "--no-collectstatic",
-        "--workers",
-        str(workers),
-        "--threads",
-        str(THREADS),
-        "--bind",
-        f"{HOST}:{port}",
-    ]
-    process = start_server(command, target.env, log, port, probe="/accounts/login/")
+    command = [*serving.tending_command(workers, THREADS), "--bind", f"{HOST}:{port}"]
+    process = serving.start_server(command, target.env, log, port, probe="/accounts/login/")
     client = Client(port)
     client.log_in(target.email, target.password)
     return process, client
@@ -434,7 +415,7 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
         for target in [floor, *targets]:
             servers[target.name] = start(target, args.workers, workdir)
             warm_up(servers[target.name][1], target, args, workdir)
-        pages = [page for page in args.pages if page.served]
+        pages = args.serve_pages
         for round_number in range(args.rounds):
             order = targets if round_number % 2 == 0 else targets[::-1]
             for page in pages:
@@ -445,11 +426,10 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
                     check(client, floor_page, target)
                     if args.warmup:
                         load(client, floor_page, args.warmup, args, workdir)
-                    cpu = session_cpu_seconds(process.pid)
+                    cpu = serving.session_cpu_seconds(process.pid)
                     result = load(client, floor_page, args.duration, args, workdir)
-                    cpu_ms = (
-                        1000 * (session_cpu_seconds(process.pid) - cpu) / max(1, result.requests)
-                    )
+                    cpu = serving.session_cpu_seconds(process.pid) - cpu
+                    cpu_ms = 1000 * cpu / max(1, result.requests)
                     measured[target.name] = (result, cpu_ms)
                     check(client, floor_page, target)
                 for target in order:
@@ -460,7 +440,7 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
     finally:
         for process, client in servers.values():
             client.close()
-            stop(process)
+            serving.stop(process)
 
 
 # Output -------------------------------------------------------------------------------
@@ -625,10 +605,7 @@ def main() -> None:
                 drop_database(url)
         if checkout_tree is not None:
             remove_checkout(checkout_tree)
-        if args.keep:
-            print(f"Data kept in {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
+        serving.remove_unless_kept(workdir, args.keep)
 
 
 if __name__ == "__main__":

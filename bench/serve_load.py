@@ -14,7 +14,6 @@ import http.client
 import os
 import platform
 import random
-import shutil
 import tempfile
 import threading
 import time
@@ -32,6 +31,7 @@ from serving import (
     free_port,
     prepare_database,
     production_env,
+    remove_unless_kept,
     session_cpu_seconds,
     start_server,
     stop,
@@ -365,10 +365,7 @@ def main() -> None:
                 rows.extend(measure_server(server, args, env, emails, data_dir))
         print_summary(rows)
     finally:
-        if args.keep:
-            print(f"Data directory kept: {data_dir}")
-        else:
-            shutil.rmtree(data_dir, ignore_errors=True)
+        remove_unless_kept(data_dir, args.keep)
 
 
 if __name__ == "__main__":

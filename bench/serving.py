@@ -6,6 +6,7 @@ import contextlib
 import http.client
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -127,6 +128,38 @@ class Client:
         self.csrf_token = match.group(1)
 
 
+def tending_command(workers: int, threads: int) -> list[str]:
+    """``tending serve`` as the serving benchmarks run it: no worker beside it, the data
+    directory already migrated and static files collected; ``--bind`` still to add."""
+    return [
+        str(BIN_DIR / "tending"),
+        "serve",
+        "--no-worker",
+        "--no-migrate",
+        "--no-collectstatic",
+        "--workers",
+        str(workers),
+        "--threads",
+        str(threads),
+    ]
+
+
+def floor_command(workers: int, threads: int) -> list[str]:
+    """Granian serving ``bench/floor_app.py`` (run from ``bench/``); ``--port`` still to add."""
+    return [
+        str(BIN_DIR / "granian"),
+        "--interface",
+        "wsgi",
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        str(threads),
+        "--host",
+        HOST,
+        "floor_app:application",
+    ]
+
+
 def start_server(
     command: list[str], env: dict, log: Path, port: int, *, probe: str, cwd: Path | None = None
 ) -> subprocess.Popen:
@@ -182,3 +215,10 @@ def session_cpu_seconds(session_id: int) -> float:
         if int(fields[3]) == session_id:
             total_ticks += int(fields[11]) + int(fields[12])
     return total_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def remove_unless_kept(directory: Path, keep: bool) -> None:
+    if keep:
+        print(f"Data kept in {directory}")
+    else:
+        shutil.rmtree(directory, ignore_errors=True)

@@ -238,10 +238,15 @@ def prepare(target: Target) -> None:
     if target.database_url:
         target.env["TENDING_DATABASE_URL"] = target.database_url
     began = time.monotonic()
-    with (target.data_dir / "seed.log").open("w") as log:
-        seeded = run_python(
-            target, "seed", "--years", str(target.years), stderr=log
-        ).stdout.splitlines()
+    log_path = target.data_dir / "seed.log"
+    with log_path.open("w") as log:
+        try:
+            seeded = run_python(
+                target, "seed", "--years", str(target.years), stderr=log
+            ).stdout.splitlines()
+        except subprocess.CalledProcessError:
+            tail = "\n".join(log_path.read_text().splitlines()[-15:])
+            raise RuntimeError(f"seeding {target.name} failed:\n{tail}") from None
     person = json.loads(seeded[-1])
     target.email, target.password = person["email"], person["password"]
     print(
@@ -446,9 +451,13 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
 # Output -------------------------------------------------------------------------------
 
 
+def ratio(one: float, other: float) -> float:
+    return one / other if other else float("nan")
+
+
 def served_row(row: tuple) -> str:
     page, name, result, cpu_ms, floor, floor_cpu_ms = row
-    share = result.good_rate / floor.good_rate if floor.good_rate else float("nan")
+    share = ratio(result.good_rate, floor.good_rate)
     return (
         f"| {page} | {name} | {result.good_rate:.0f} | {result.p50_ms:.1f} | "
         f"{result.p99_ms:.1f} | {result.errors} | {cpu_ms:.1f} | {floor.good_rate:.0f} | "
@@ -503,7 +512,7 @@ def print_served(rows: list[tuple], targets: list[Target]) -> None:
     print(f"\nMedian of the rounds:\n\n{SERVED_HEADER}")
     for (page, name), figures in summary.items():
         rate, p50, p99, errors, cpu_ms, floor_rate, floor_cpu_ms = figures
-        share = rate / floor_rate if floor_rate else float("nan")
+        share = ratio(rate, floor_rate)
         print(
             f"| {page} | {name} | {rate:.0f} | {p50:.1f} | {p99:.1f} | {errors} | {cpu_ms:.1f} "
             f"| {floor_rate:.0f} | {floor_cpu_ms:.2f} | {share:.0%} |"
@@ -517,8 +526,8 @@ def print_served(rows: list[tuple], targets: list[Target]) -> None:
         for first, second in pairs:
             one, other = summary[page, first.name], summary[page, second.name]
             print(
-                f"| {page} | {first.name} / {second.name} | {one[0] / other[0]:.2f} | "
-                f"{one[2] / other[2]:.2f} | {one[4] / other[4]:.2f} |"
+                f"| {page} | {first.name} / {second.name} | {ratio(one[0], other[0]):.2f} | "
+                f"{ratio(one[2], other[2]):.2f} | {ratio(one[4], other[4]):.2f} |"
             )
 
 
@@ -534,8 +543,8 @@ def print_in_process(results: dict, targets: list[Target], floor: Target, pages)
             milliseconds, queries = results[target.name, page.name]
             cells.append(f"{milliseconds:.1f} | {queries}")
         for first, second in pairs:
-            ratio = results[first.name, page.name][0] / results[second.name, page.name][0]
-            cells.append(f"{ratio:.2f}")
+            times = results[first.name, page.name][0], results[second.name, page.name][0]
+            cells.append(f"{ratio(*times):.2f}")
         print(f"| {page.name} | {' | '.join(cells)} |")
     milliseconds, queries = results[floor.name, FLOOR_PAGE.name]
     blanks = " | |" * (len(targets) - 1) + " |" * len(pairs)

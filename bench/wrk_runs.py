@@ -46,12 +46,17 @@ def parse_wrk(report: str) -> WrkResult:
     wrong = re.search(r"Non-2xx or 3xx responses: (\d+)", report)
     if wrong:
         errors += int(wrong.group(1))
+    requests = int(total.group(1))
+    if not requests:  # wrk reports latencies of 0 when nothing came back
+        p50_ms = p99_ms = float("nan")
+    else:
+        p50_ms, p99_ms = to_ms(*p50.groups()), to_ms(*p99.groups())
     return WrkResult(
-        requests=int(total.group(1)),
+        requests=requests,
         seconds=to_ms(total.group(2), total.group(3)) / 1000,
         rate=float(rate.group(1)),
-        p50_ms=to_ms(p50.group(1), p50.group(2)),
-        p99_ms=to_ms(p99.group(1), p99.group(2)),
+        p50_ms=p50_ms,
+        p99_ms=p99_ms,
         errors=errors,
     )
 

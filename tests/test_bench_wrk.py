@@ -1,5 +1,6 @@
 """The pages benchmark reads wrk's report and writes the Lua script of its form post."""
 
+import math
 from urllib.parse import parse_qs
 
 import pytest
@@ -43,6 +44,16 @@ def test_clean_report_has_no_errors():
     )
 
     assert parse_wrk(clean).errors == 0
+
+
+def test_no_answer_at_all_has_no_latency():
+    silent = REPORT.replace("7583 requests", "0 requests")
+
+    result = parse_wrk(silent)
+
+    assert result.good_rate == 0
+    assert math.isnan(result.p50_ms)
+    assert math.isnan(result.p99_ms)
 
 
 def test_anything_else_than_a_report_is_refused():

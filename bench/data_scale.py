@@ -62,45 +62,121 @@ def set_up_django(data_dir: Path) -> None:
     }
 
 
+class DailyHistory:
+    """Writes daily check-ins for both partners of a couple, some notes (encrypted at rest
+    like all free text) and partner responses, through ``executemany`` with ids assigned
+    here: millions of rows in minutes. Each distinct note is encrypted once and its token
+    reused, so the rows read back like real encrypted notes."""
+
+    def __init__(self, rng: random.Random):
+        from django.db import connection
+
+        from tending.checkins.feelings import EMOTION_WORDS, NEEDS
+        from tending.checkins.models import CheckIn, Response
+        from tending.core.encryption import encrypt
+
+        self.rng = rng
+        self.ops = connection.ops
+        self.emotion_words = sorted(EMOTION_WORDS)
+        self.need_keys = [key for key, _ in NEEDS]
+        self.note_tokens = [encrypt(note) for note in NOTES]
+        self.message_token = encrypt("Thinking of you. Tonight?")
+        self.here, self.message = Response.Kind.HERE, Response.Kind.MESSAGE
+        self.checkin_sql = (
+            f"INSERT INTO {CheckIn._meta.db_table} (id, user_id, local_date, mood, stress, "
+            "energy, connection, sleep_hours, emotions, needs, note, share_numbers, "
+            "share_emotions, share_needs, share_note, created_at, updated_at) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+        )
+        self.response_sql = (
+            f"INSERT INTO {Response._meta.db_table} (id, checkin_id, couple_id, responder_id, "
+            "kind, message, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+        )
+        self.checkin_id = self._next_id(CheckIn)
+        self.response_id = self._next_id(Response)
+
+    @staticmethod
+    def _next_id(model) -> int:
+        return (model.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+
+    def write(self, cursor, couple_id: int, people: tuple[int, int], dates) -> int:
+        """A check-in a day on each of ``dates`` for both people; returns the rows written."""
+        from django.utils import timezone
+
+        rng, ops = self.rng, self.ops
+        sleep_choices = (None, "5.0", "6.0", "6.5", "7.0", "7.5", "8.0", "9.0")
+        checkin_rows, response_rows = [], []
+        for person, partner in (people, people[::-1]):
+            for local_date in dates:
+                written = ops.adapt_datetimefield_value(
+                    timezone.make_aware(dt.datetime.combine(local_date, dt.time(20)), dt.UTC)
+                )
+                needs = rng.sample(self.need_keys, rng.randint(0, 2))
+                checkin_rows.append(
+                    (
+                        self.checkin_id,
+                        person,
+                        ops.adapt_datefield_value(local_date),
+                        rng.randint(1, 5),
+                        rng.randint(1, 5),
+                        rng.randint(1, 5),
+                        rng.randint(1, 5),
+                        rng.choice(sleep_choices),
+                        json.dumps(rng.sample(self.emotion_words, rng.randint(0, 3))),
+                        json.dumps(needs),
+                        rng.choice(self.note_tokens) if rng.random() < 0.2 else "",
+                        True,
+                        True,
+                        True,
+                        rng.random() < 0.5,
+                        written,
+                        written,
+                    )
+                )
+                if needs and rng.random() < 0.6:
+                    is_message = rng.random() < 0.1
+                    response_rows.append(
+                        (
+                            self.response_id,
+                            self.checkin_id,
+                            couple_id,
+                            partner,
+                            self.message if is_message else self.here,
+                            self.message_token if is_message else "",
+                            written,
+                        )
+                    )
+                    self.response_id += 1
+                self.checkin_id += 1
+        cursor.executemany(self.checkin_sql, checkin_rows)
+        cursor.executemany(self.response_sql, response_rows)
+        return len(checkin_rows) + len(response_rows)
+
+    def finish(self, cursor) -> None:
+        """Move the tables' id sequences past the ids assigned here (PostgreSQL)."""
+        from django.core.management.color import no_style
+
+        from tending.checkins.models import CheckIn, Response
+
+        for statement in self.ops.sequence_reset_sql(no_style(), [CheckIn, Response]):
+            cursor.execute(statement)
+
+
 def seed(couples: int, days: int, rng: random.Random) -> None:
-    """People, couples and memberships through ``bulk_create``; check-ins and responses,
-    millions of rows, through ``executemany`` with ids assigned here. Each distinct note is
-    encrypted once and its token reused, so the rows read back like real encrypted notes."""
+    """People, couples and memberships through ``bulk_create``; their days through
+    ``DailyHistory``."""
     from django.contrib.auth.hashers import make_password
-    from django.core.management.color import no_style
     from django.db import connection, transaction
     from django.utils import timezone
 
     from tending.accounts.models import User
-    from tending.checkins.feelings import EMOTION_WORDS, NEEDS
-    from tending.checkins.models import CheckIn, Response
-    from tending.core.encryption import encrypt
     from tending.couples.models import Couple, Membership
 
-    ops = connection.ops
-    emotion_words = sorted(EMOTION_WORDS)
-    need_keys = [key for key, _ in NEEDS]
-    note_tokens = [encrypt(note) for note in NOTES]
-    message_token = encrypt("Thinking of you. Tonight?")
-    sleep_choices = (None, "5.0", "6.0", "6.5", "7.0", "7.5", "8.0", "9.0")
     password = make_password("scale-bench-password")
     today = timezone.localdate()
-    now = timezone.now()
-    began = now - dt.timedelta(days=days + 1)
-    checkin_table = CheckIn._meta.db_table
-    response_table = Response._meta.db_table
-    checkin_sql = (
-        f"INSERT INTO {checkin_table} (id, user_id, local_date, mood, stress, energy, "
-        "connection, sleep_hours, emotions, needs, note, share_numbers, share_emotions, "
-        "share_needs, share_note, created_at, updated_at) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-    )
-    response_sql = (
-        f"INSERT INTO {response_table} (id, checkin_id, couple_id, responder_id, kind, "
-        "message, created_at) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-    )
-    checkin_id = (CheckIn.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
-    response_id = (Response.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    began = timezone.now() - dt.timedelta(days=days + 1)
+    dates = [today - dt.timedelta(days=day) for day in range(days)]
+    history = DailyHistory(rng)
     started = time.perf_counter()
     rows = 0
     for couple_number in range(couples):
@@ -121,59 +197,12 @@ def seed(couples: int, days: int, rng: random.Random) -> None:
             Membership.objects.bulk_create(
                 [Membership(couple=couple, user=first), Membership(couple=couple, user=second)]
             )
-            checkin_rows, response_rows = [], []
-            for person, partner in ((first, second), (second, first)):
-                for day in range(days):
-                    local_date = today - dt.timedelta(days=day)
-                    written = ops.adapt_datetimefield_value(
-                        timezone.make_aware(dt.datetime.combine(local_date, dt.time(20)), dt.UTC)
-                    )
-                    needs = rng.sample(need_keys, rng.randint(0, 2))
-                    checkin_rows.append(
-                        (
-                            checkin_id,
-                            person.pk,
-                            ops.adapt_datefield_value(local_date),
-                            rng.randint(1, 5),
-                            rng.randint(1, 5),
-                            rng.randint(1, 5),
-                            rng.randint(1, 5),
-                            rng.choice(sleep_choices),
-                            json.dumps(rng.sample(emotion_words, rng.randint(0, 3))),
-                            json.dumps(needs),
-                            rng.choice(note_tokens) if rng.random() < 0.2 else "",
-                            True,
-                            True,
-                            True,
-                            rng.random() < 0.5,
-                            written,
-                            written,
-                        )
-                    )
-                    if needs and rng.random() < 0.6:
-                        is_message = rng.random() < 0.1
-                        response_rows.append(
-                            (
-                                response_id,
-                                checkin_id,
-                                couple.pk,
-                                partner.pk,
-                                Response.Kind.MESSAGE if is_message else Response.Kind.HERE,
-                                message_token if is_message else "",
-                                written,
-                            )
-                        )
-                        response_id += 1
-                    checkin_id += 1
-            cursor.executemany(checkin_sql, checkin_rows)
-            cursor.executemany(response_sql, response_rows)
-            rows += len(checkin_rows) + len(response_rows)
+            rows += history.write(cursor, couple.pk, (first.pk, second.pk), dates)
         if (couple_number + 1) % 100 == 0:
             elapsed = time.perf_counter() - started
             print(f"  seeded {couple_number + 1} couples, {rows:,} rows, {elapsed:.0f} s")
     with connection.cursor() as cursor:
-        for statement in ops.sequence_reset_sql(no_style(), [CheckIn, Response]):
-            cursor.execute(statement)
+        history.finish(cursor)
 
 
 def timed(label: str, action, *, runs: int, warmup: int) -> None:

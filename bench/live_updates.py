@@ -19,7 +19,6 @@ import random
 import selectors
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import threading
@@ -29,14 +28,16 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlencode
 
-from serve_load import (
-    BIN_DIR,
+from serving import (
     HOST,
     Client,
+    floor_command,
     free_port,
     production_env,
     session_cpu_seconds,
+    start_server,
     stop,
+    tending_command,
 )
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -95,25 +96,6 @@ def seed(pages: int) -> list[tuple[str, str]]:
         sessions.append((store.session_key, poll))
     connections.close_all()
     return sessions
-
-
-def start(command: list[str], env: dict, cwd: Path, log: Path, port: int) -> subprocess.Popen:
-    with log.open("a") as out:
-        process = subprocess.Popen(
-            command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{command[0]} exited; see {log}")
-        try:
-            status, _ = Client(port).request("GET", "/live/")
-            if status in (200, 204, 286):
-                return process
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise RuntimeError(f"{command[0]} did not answer; see {log}")
 
 
 class Polls:
@@ -259,29 +241,8 @@ def main() -> None:
             f"{args.threads} threads; {args.duration:g} s per row"
         )
         servers = {
-            "floor": [
-                str(BIN_DIR / "granian"),
-                "--interface",
-                "wsgi",
-                "--workers",
-                str(args.workers),
-                "--blocking-threads",
-                str(args.threads),
-                "--host",
-                HOST,
-                "floor_app:application",
-            ],
-            "tending": [
-                str(BIN_DIR / "tending"),
-                "serve",
-                "--no-worker",
-                "--no-migrate",
-                "--no-collectstatic",
-                "--workers",
-                str(args.workers),
-                "--threads",
-                str(args.threads),
-            ],
+            "floor": floor_command(args.workers, args.threads),
+            "tending": tending_command(args.workers, args.threads),
         }
         rows = []
         for name, command in servers.items():
@@ -291,7 +252,9 @@ def main() -> None:
                 if name == "floor"
                 else [*command, "--bind", f"{HOST}:{port}"]
             )
-            process = start(command, env, BENCH_DIR, data_dir / f"{name}.log", port)
+            process = start_server(
+                command, env, data_dir / f"{name}.log", port, probe="/live/", cwd=BENCH_DIR
+            )
             try:
                 if name == "floor":
                     streaming = streams_served(port, len(pages))

@@ -14,32 +14,34 @@ import http.client
 import os
 import platform
 import random
-import re
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
-from http.cookies import SimpleCookie
 from importlib.metadata import version
 from pathlib import Path
 from statistics import median
-from urllib.parse import urlencode
+
+from serving import (
+    BIN_DIR,
+    HOST,
+    Client,
+    free_port,
+    prepare_database,
+    production_env,
+    remove_unless_kept,
+    session_cpu_seconds,
+    start_server,
+    stop,
+)
 
 from tending.checkins.feelings import EMOTION_WORDS, NEEDS
 
-HOST = "127.0.0.1"
 PASSWORD = "bench-password-7319"
-BIN_DIR = Path(sys.executable).parent
 ENDPOINTS = ("home", "check-in")
 MAX_REQUESTS_PER_CLIENT = 200_000
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ZONES = ("Europe/London", "Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC")
 
 
@@ -80,27 +82,10 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
-def production_env(data_dir: Path) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("TENDING_")}
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "tending.settings",
-            "TENDING_DATA_DIR": str(data_dir),
-            "TENDING_SECRET_KEY": "bench-" + "k" * 50,
-            "TENDING_ALLOWED_HOSTS": HOST,
-            "TENDING_SECURE_COOKIES": "0",
-        }
-    )
-    return env
-
-
 def seed(extra_people: int, days: int) -> list[str]:
     """Migrate, seed the demo couple and paired extra people; return the extra e-mails."""
-    import django
-
-    django.setup()
+    prepare_database()
     from django.contrib.auth.hashers import make_password
-    from django.core.management import call_command
     from django.db import connections, transaction
 
     from tending.accounts.models import User
@@ -109,9 +94,6 @@ def seed(extra_people: int, days: int) -> list[str]:
     from tending.couples.models import Couple, Membership
     from tending.demo.seed import seed_demo
 
-    call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
     seed_demo(days=days)
     rng = random.Random(7)
     words = sorted(EMOTION_WORDS)
@@ -161,12 +143,6 @@ def seed(extra_people: int, days: int) -> list[str]:
     return [person.email for person in people]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
 def server_command(server: str, port: int, workers: int, threads: int) -> list[str]:
     """Granian as ``tending serve`` runs it; gunicorn as ``tending serve`` used to run it."""
     if server == "granian":
@@ -197,76 +173,6 @@ def server_command(server: str, port: int, workers: int, threads: int) -> list[s
     ]
 
 
-@dataclass
-class Client:
-    """One person's browser: cookies, the CSRF token and a keep-alive connection."""
-
-    port: int
-    cookies: dict[str, str] = field(default_factory=dict)
-    csrf_token: str = ""
-    connection: http.client.HTTPConnection | None = None
-
-    def request(self, method: str, path: str, form: dict | None = None) -> tuple[int, str]:
-        headers = {"Host": HOST}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urlencode(form, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        for attempt in (1, 2):
-            if self.connection is None:
-                self.connection = http.client.HTTPConnection(HOST, self.port, timeout=30)
-            try:
-                self.connection.request(method, path, body=body, headers=headers)
-                response = self.connection.getresponse()
-                text = response.read().decode()
-            except (ConnectionError, http.client.HTTPException):
-                self.close()
-                if attempt == 2:
-                    raise
-                continue
-            for header in response.headers.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(header).items():
-                    self.cookies[name] = morsel.value
-            if response.getheader("Connection", "").lower() == "close":
-                self.close()
-            return response.status, text
-        raise AssertionError("unreachable")
-
-    def close(self) -> None:
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
-
-    def log_in(self, email: str, attempts: int = 3) -> None:
-        """Log in through the form and fetch a CSRF token from the check-in form."""
-        for attempt in range(1, attempts + 1):
-            try:
-                self.try_log_in(email)
-                return
-            except RuntimeError as problem:
-                print(f"  {problem} (attempt {attempt} of {attempts})", flush=True)
-                self.cookies.clear()
-        raise RuntimeError(f"could not log in {email}")
-
-    def try_log_in(self, email: str) -> None:
-        status, page = self.request("GET", "/accounts/login/")
-        match = CSRF_INPUT.search(page)
-        if status != 200 or match is None:
-            raise RuntimeError(f"log-in form answered HTTP {status}")
-        token = match.group(1)
-        form = {"username": email, "password": PASSWORD, "csrfmiddlewaretoken": token}
-        status, _ = self.request("POST", "/accounts/login/", form)
-        if status != 302 or "sessionid" not in self.cookies:
-            raise RuntimeError(f"log-in of {email} failed with HTTP {status}")
-        status, page = self.request("GET", "/check-in/")
-        match = CSRF_INPUT.search(page)
-        if status != 200 or match is None:
-            raise RuntimeError(f"check-in form for {email} answered HTTP {status}")
-        self.csrf_token = match.group(1)
-
-
 def checkin_form(client: Client, rng: random.Random) -> dict:
     return {
         "csrfmiddlewaretoken": client.csrf_token,
@@ -282,31 +188,6 @@ def checkin_form(client: Client, rng: random.Random) -> dict:
         "share_emotions": "on",
         "share_needs": "on",
     }
-
-
-def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 90.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"server exited with code {process.returncode}")
-        try:
-            status, _ = Client(port).request("GET", "/accounts/login/")
-            if status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.25)
-    raise RuntimeError("server did not answer in time")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 @dataclass
@@ -330,19 +211,6 @@ class Result:
             return float("nan")
         ordered = sorted(self.latencies_ms)
         return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
-
-
-def session_cpu_seconds(session_id: int) -> float:
-    """User plus system CPU time of every live process in a session (Linux /proc)."""
-    total_ticks = 0
-    for stat_path in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat_path.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[3]) == session_id:
-            total_ticks += int(fields[11]) + int(fields[12])
-    return total_ticks / os.sysconf("SC_CLK_TCK")
 
 
 def drive(
@@ -399,37 +267,39 @@ def measure_server(server: str, args, env: dict, emails: list[str], log_dir: Pat
     command = server_command(server, port, args.workers, args.threads)
     log_path = log_dir / f"{server}.log"
     print(f"\n{server}: {' '.join(command)}", flush=True)
-    with log_path.open("a") as log:
-        process = subprocess.Popen(
-            command, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
-        try:
-            wait_until_up(port, process)
-            clients = [Client(port) for _ in range(args.virtual_users)]
-            began = time.monotonic()
-            with ThreadPoolExecutor(max_workers=8) as pool:
-                list(pool.map(Client.log_in, clients, emails[: args.virtual_users]))
-            print(f"  logged in {len(clients)} people in {time.monotonic() - began:.1f} s")
-            for endpoint in ENDPOINTS:
-                drive(
+    process = start_server(command, env, log_path, port, probe="/accounts/login/")
+    try:
+        clients = [Client(port) for _ in range(args.virtual_users)]
+        began = time.monotonic()
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(
+                pool.map(
+                    lambda client, email: client.log_in(email, PASSWORD),
                     clients,
-                    endpoint,
-                    max(args.concurrency),
-                    args.warmup / len(ENDPOINTS),
-                    process.pid,
+                    emails[: args.virtual_users],
                 )
-            rows = []
-            for endpoint in ENDPOINTS:
-                for concurrency in args.concurrency:
-                    result = drive(clients, endpoint, concurrency, args.duration, process.pid)
-                    row = (server, endpoint, concurrency, result)
-                    print("  " + format_row(row), flush=True)
-                    rows.append(row)
-            for client in clients:
-                client.close()
-            return rows
-        finally:
-            stop(process)
+            )
+        print(f"  logged in {len(clients)} people in {time.monotonic() - began:.1f} s")
+        for endpoint in ENDPOINTS:
+            drive(
+                clients,
+                endpoint,
+                max(args.concurrency),
+                args.warmup / len(ENDPOINTS),
+                process.pid,
+            )
+        rows = []
+        for endpoint in ENDPOINTS:
+            for concurrency in args.concurrency:
+                result = drive(clients, endpoint, concurrency, args.duration, process.pid)
+                row = (server, endpoint, concurrency, result)
+                print("  " + format_row(row), flush=True)
+                rows.append(row)
+        for client in clients:
+            client.close()
+        return rows
+    finally:
+        stop(process)
 
 
 TABLE_HEADER = (
@@ -495,10 +365,7 @@ def main() -> None:
                 rows.extend(measure_server(server, args, env, emails, data_dir))
         print_summary(rows)
     finally:
-        if args.keep:
-            print(f"Data directory kept: {data_dir}")
-        else:
-            shutil.rmtree(data_dir, ignore_errors=True)
+        remove_unless_kept(data_dir, args.keep)
 
 
 if __name__ == "__main__":

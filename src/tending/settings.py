@@ -218,12 +218,24 @@ else:
         }
     }
 
-# Shared by every app process, so rate limits count the same whatever process answers.
 CACHES = {
+    # Shared by every app process, so rate limits count the same whatever process answers.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "tending_cache",
-    }
+    },
+    # Rendered parts of pages that are the same for everyone ({% cache %}: the page header
+    # and the crisis-line directory), kept in each process's memory. Nothing personal goes
+    # in here. With debug on nothing is kept, so edited templates show at once.
+    "template_fragments": {
+        "BACKEND": (
+            "django.core.cache.backends.dummy.DummyCache"
+            if DEBUG
+            else "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": "tending-template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -196,7 +196,12 @@ TEMPLATES = [
 
 _database_url = env_str("DATABASE_URL")
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    # Each server thread keeps its connection between requests (connecting to PostgreSQL
+    # costs more than most pages); it is checked before its first use in a request, so a
+    # restarted database server costs one reconnect instead of a failed page.
+    DATABASES = {
+        "default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     # Created readable by its owner only; SQLite gives its WAL and SHM files the same mode.
     SQLITE_FILE = DATA_DIR / "tending.sqlite3"

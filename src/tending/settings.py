@@ -196,7 +196,12 @@ TEMPLATES = [
 
 _database_url = env_str("DATABASE_URL")
 if _database_url:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    # Each server thread keeps its connection between requests (connecting to PostgreSQL
+    # costs more than most pages); it is checked before its first use in a request, so a
+    # restarted database server costs one reconnect instead of a failed page.
+    DATABASES = {
+        "default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
+    }
 else:
     # Created readable by its owner only; SQLite gives its WAL and SHM files the same mode.
     SQLITE_FILE = DATA_DIR / "tending.sqlite3"
@@ -218,12 +223,24 @@ else:
         }
     }
 
-# Shared by every app process, so rate limits count the same whatever process answers.
 CACHES = {
+    # Shared by every app process, so rate limits count the same whatever process answers.
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "tending_cache",
-    }
+    },
+    # Rendered parts of pages that are the same for everyone ({% cache %}: the page header
+    # and the crisis-line directory), kept in each process's memory. Nothing personal goes
+    # in here. With debug on nothing is kept, so edited templates show at once.
+    "template_fragments": {
+        "BACKEND": (
+            "django.core.cache.backends.dummy.DummyCache"
+            if DEBUG
+            else "django.core.cache.backends.locmem.LocMemCache"
+        ),
+        "LOCATION": "tending-template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -84,3 +84,23 @@ def test_logged_out_pages_offer_log_in_and_sign_up(client):
     page = client.get(reverse("safety:get_help")).content.decode()
     assert f'href="{reverse("accounts:login")}"' in page
     assert f'href="{reverse("accounts:signup")}"' in page
+
+
+def test_the_marked_section_follows_the_person_from_page_to_page(alice):
+    """The header is rendered once and reused; each page still marks its own section."""
+    client = client_for(alice)
+    for url_name, current in [
+        ("home:index", "Home"),
+        ("checkins:history", "History"),
+        ("home:index", "Home"),
+        ("practices:index", "Practices"),
+        ("checkins:history", "History"),
+    ]:
+        assert current_labels(client.get(reverse(url_name)).content.decode()) == [current]
+
+
+def test_a_visitor_after_a_logged_in_person_gets_no_navigation(alice):
+    client_for(alice).get(reverse("safety:get_help"))
+    page = client_for(None).get(reverse("safety:get_help")).content.decode()
+    assert '<nav class="site-nav"' not in page
+    assert 'class="has-tab-bar"' not in page

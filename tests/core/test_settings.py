@@ -77,3 +77,9 @@ def test_the_tending_command_names_the_variable_and_stops(tmp_path):
     assert finished.returncode == 1
     assert "tending: TENDING_SECURE_COOKIES is 'Ture'" in finished.stderr
     assert "Traceback" not in finished.stderr
+
+
+def test_a_postgresql_connection_is_kept_and_checked_before_reuse(reload_settings):
+    database = reload_settings(DATABASE_URL="postgres://tending@db.example:5432/tending")
+    assert database.DATABASES["default"]["CONN_MAX_AGE"] == 60
+    assert database.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

@@ -1,8 +1,10 @@
+import os
 import re
 
 import pytest
 from django.urls import reverse
 
+from tending.safety.crisis_lines import DEFAULT_PATH
 from tending.safety.selectors import directory
 from tests.support.people import client_for
 
@@ -104,3 +106,36 @@ def test_every_line_shows_its_source():
     assert len(lines) == sum(len(country.lines) for country in directory().countries)
     for line in lines:
         assert re.search(r'Source: <a href="https://[^"]+"', line), line
+
+
+@pytest.mark.django_db
+def test_each_chosen_country_shows_its_own_lines_one_after_another():
+    """The directory is rendered once per country and kept; the kept copies never mix."""
+    client = client_for(None)
+    for code, name, absent in [
+        ("US", "United States", "Crisis lines in United Kingdom"),
+        ("GB", "United Kingdom", "Crisis lines in United States"),
+        ("US", "United States", "Crisis lines in United Kingdom"),
+        ("ZZ", None, "Crisis lines in"),
+    ]:
+        page = client.get(URL, {"country": code}).content.decode()
+        top = own_section(page)
+        if name:
+            assert f"Crisis lines in {name}" in top
+            assert f'<option value="{code}" selected>' in page
+        assert absent not in top
+
+
+@pytest.mark.django_db
+def test_an_operators_corrected_crisis_line_file_shows_at_once(tmp_path, settings):
+    path = tmp_path / "lines.toml"
+    path.write_text(DEFAULT_PATH.read_text())
+    settings.CRISIS_LINES_FILE = str(path)
+    client = client_for(None)
+    assert "Samaritans" in own_section(client.get(URL, {"country": "GB"}).content.decode())
+
+    path.write_text(DEFAULT_PATH.read_text().replace('"Samaritans"', '"Samaritans Cymru"'))
+    later = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))
+    top = own_section(client.get(URL, {"country": "GB"}).content.decode())
+    assert "Samaritans Cymru" in top

@@ -1,7 +1,15 @@
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+
+# The settings the shared layout's addresses and static files depend on.
+LAYOUT_SETTINGS = frozenset({"ROOT_URLCONF", "STATIC_URL", "STORAGES", "FORCE_SCRIPT_NAME"})
 
 
 def site(request):
@@ -46,11 +54,25 @@ MORE_SECTIONS = (
 )
 
 
-def _links(sections, match) -> list[dict]:
+@functools.cache
+def _section_urls(script_prefix: str) -> dict[str, str]:
+    """Every section's address, worked out once per process (and per script prefix)."""
+    return {s.url_name: reverse(s.url_name) for s in (*PRIMARY_SECTIONS, *MORE_SECTIONS)}
+
+
+@receiver(setting_changed)
+def _forget_rendered_layout(*, setting, **kwargs) -> None:
+    """Addresses and static files change only with settings (in tests): start afresh then."""
+    if setting in LAYOUT_SETTINGS:
+        _section_urls.cache_clear()
+        caches["template_fragments"].clear()
+
+
+def _links(sections, match, urls: dict[str, str]) -> list[dict]:
     return [
         {
             "label": s.label,
-            "url": reverse(s.url_name),
+            "url": urls[s.url_name],
             "icon": s.icon,
             "current": s.is_current(match),
         }
@@ -59,16 +81,30 @@ def _links(sections, match) -> list[dict]:
 
 
 def navigation(request):
-    """The main navigation for people who are logged in: a few sections, the rest under More."""
+    """The main navigation for people who are logged in: a few sections, the rest under More.
+
+    ``nav_key`` names everything the page header shows (who may see the navigation, which
+    section is current, the site's address prefix and language), so the rendered header
+    can be kept and reused for every page that has the same key.
+    """
     match = getattr(request, "resolver_match", None)
-    on_help = {"nav_on_help": match is not None and match.app_name == "safety"}
+    on_help = match is not None and match.app_name == "safety"
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return on_help
-    more = _links(MORE_SECTIONS, match)
+    signed_in = user is not None and user.is_authenticated
+    script_prefix = get_script_prefix()
+    layout = {"nav_on_help": on_help, "signed_in": signed_in}
+    if not signed_in:
+        key = (script_prefix, get_language(), "out", on_help)
+        return {**layout, "nav_key": repr(key)}
+    urls = _section_urls(script_prefix)
+    primary = _links(PRIMARY_SECTIONS, match, urls)
+    more = _links(MORE_SECTIONS, match, urls)
+    current = "".join("1" if link["current"] else "0" for link in (*primary, *more))
+    key = (script_prefix, get_language(), "in", on_help, current)
     return {
-        **on_help,
-        "nav_primary": _links(PRIMARY_SECTIONS, match),
+        **layout,
+        "nav_primary": primary,
         "nav_more": more,
         "nav_more_current": any(link["current"] for link in more),
+        "nav_key": repr(key),
     }

@@ -152,6 +152,9 @@ class Directory:
     general_advice: str
     path: Path
     emergency_numbers: EmergencyNumbers | None = None
+    # Names this reading of the file (its path and when it was last changed), so pages
+    # rendered from it can be kept until the file changes.
+    version: str = ""
     _by_code: dict[str, CountryLines] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -246,10 +249,10 @@ def _load_cached(path: Path, modified: int) -> Directory:
         raise CrisisLinesError(f"{path}: cannot read crisis-line file ({error})") from error
     except tomllib.TOMLDecodeError as error:
         raise CrisisLinesError(f"{path}: not valid TOML ({error})") from error
-    return _parse_directory(data, path)
+    return _parse_directory(data, path, version=f"{path}@{modified}")
 
 
-def _parse_directory(data: dict, path: Path) -> Directory:
+def _parse_directory(data: dict, path: Path, *, version: str) -> Directory:
     _reject_unknown(data, _TOP_LEVEL_FIELDS, f"{path}")
     general_advice = _optional_text(data, "general_advice", f"{path}") or ""
 
@@ -285,6 +288,7 @@ def _parse_directory(data: dict, path: Path) -> Directory:
         general_advice=general_advice,
         path=path,
         emergency_numbers=_emergency_numbers(),
+        version=version,
     )
 
 

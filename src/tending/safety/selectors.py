@@ -3,6 +3,7 @@ import datetime as dt
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from tending.core.http import safe_next
@@ -14,6 +15,12 @@ from tending.safety.plan import PLAN_SECTIONS
 
 def directory() -> Directory:
     return load_directory(settings.CRISIS_LINES_FILE)
+
+
+def directory_page_key(own: CountryLines | None) -> str:
+    """Names what Get help's directory shows: the same for everyone with the same country,
+    language and crisis-line file, so it is rendered once and kept (see get_help.html)."""
+    return repr((directory().version, get_language(), own.code if own else ""))
 
 
 def country_from_accept_language(header: str) -> str:

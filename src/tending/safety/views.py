@@ -37,7 +37,8 @@ def _help_context(country_code: str) -> dict:
 def get_help(request):
     country_code = _country_code(request, request.GET.get("country", ""))
     context = _help_context(country_code)
-    context["all_countries"] = selectors.directory().every_country()
+    context["all_countries"] = selectors.directory().every_country
+    context["directory_key"] = selectors.directory_page_key(context["own"])
     return render(request, "safety/get_help.html", context)
 
 

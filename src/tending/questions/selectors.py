@@ -33,8 +33,10 @@ class QuestionView:
 
 def todays_question_id(couple, user, *, partner, now: dt.datetime | None = None) -> str:
     day = couple_day(user, partner, now)
-    choice = QuestionDay.objects.filter(couple=couple, day=day).only("question_id").first()
-    return choice.question_id if choice else daily_question_id(couple.pk, day)
+    chosen = QuestionDay.objects.filter(couple=couple, day=day).values_list(
+        "question_id", flat=True
+    )[:1]
+    return next(iter(chosen), None) or daily_question_id(couple.pk, day)
 
 
 def _deck_title(question: decks.Question) -> str:

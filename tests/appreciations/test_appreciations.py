@@ -68,3 +68,34 @@ def test_weekly_counts_are_private_and_count_this_week_only(alice, bob):
 def test_appreciations_need_a_partner(charlie):
     with pytest.raises(PracticeError):
         send_appreciation(author=charlie, text="hello")
+
+
+def _appreciations_from(author, count: int) -> None:
+    for day in range(count):
+        note = send_appreciation(author=author, text=f"the kindness of day {day + 1}")
+        Appreciation.objects.filter(pk=note.pk).update(
+            created_at=timezone.now() - dt.timedelta(days=count - day)
+        )
+
+
+def test_appreciations_page_twenty_at_a_time_newest_first(alice, bob):
+    _appreciations_from(bob, 25)
+    client = client_for(alice)
+    first = client.get(reverse("appreciations:index")).content.decode()
+    assert first.count("Bob appreciates you for") == 20
+    assert "the kindness of day 25" in first and "the kindness of day 5<" not in first
+    assert 'href="?page=2" rel="next">Older</a>' in first and "Newer" not in first
+    second = client.get(reverse("appreciations:index"), {"page": "2"}).content.decode()
+    assert second.count("Bob appreciates you for") == 5
+    assert "the kindness of day 1<" in second and "the kindness of day 6<" not in second
+    assert 'href="?page=1" rel="prev">Newer</a>' in second and "Older" not in second
+
+
+@pytest.mark.parametrize("page", ["9", "0", "-1", "two", "1" * 40])
+def test_a_page_past_the_end_or_not_a_page_shows_the_first(alice, bob, page):
+    _appreciations_from(bob, 3)
+    response = client_for(alice).get(reverse("appreciations:index"), {"page": page})
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count("Bob appreciates you for") == 3
+    assert 'class="pager"' not in body

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
 from django.utils import timezone
 
 from tending.appreciations.models import Appreciation
@@ -14,6 +13,7 @@ from tending.core.timezones import local_now
 
 HOME_APPRECIATIONS = 3
 HOME_APPRECIATION_DAYS = 14
+APPRECIATIONS_PAGE_SIZE = 20
 
 
 @dataclass(frozen=True)
@@ -40,13 +40,15 @@ def weekly_appreciation_counts(viewer, couple, *, now=None) -> AppreciationCount
     """This week's appreciations given and received: for the viewer's eyes only."""
     if couple is None:
         return AppreciationCounts(0, 0)
-    counts = Appreciation.objects.filter(
+    # A week's rows are few: counting them here costs less than building the aggregate.
+    rows = Appreciation.objects.filter(
         couple=couple, created_at__gte=_local_week_start(viewer, now)
-    ).aggregate(
-        given=Count("pk", filter=Q(author=viewer)),
-        received=Count("pk", filter=Q(recipient=viewer)),
-    )
-    return AppreciationCounts(counts["given"], counts["received"])
+    ).values_list("author_id", "recipient_id")
+    given = received = 0
+    for author_id, recipient_id in rows:
+        given += author_id == viewer.pk
+        received += recipient_id == viewer.pk
+    return AppreciationCounts(given, received)
 
 
 def appreciations_for_home(viewer, couple, *, now=None) -> list[Appreciation]:
@@ -61,23 +63,51 @@ def appreciations_for_home(viewer, couple, *, now=None) -> list[Appreciation]:
     )
 
 
-def appreciations_received(viewer, couple, *, limit: int = 50) -> list[Appreciation]:
-    if couple is None:
-        return []
-    return list(
-        Appreciation.objects.filter(couple=couple, recipient=viewer)
-        .select_related("author")
-        .order_by("-created_at")[:limit]
-    )
+@dataclass(frozen=True)
+class AppreciationPage:
+    """One page of what the viewer received and gave, newest first; the lists page
+    together, so a page costs the same however long the couple has been appreciating."""
+
+    received: list[Appreciation]
+    given: list[Appreciation]
+    number: int
+    has_older: bool
+
+    @property
+    def has_newer(self) -> bool:
+        return self.number > 1
+
+    @property
+    def newer(self) -> int:
+        return self.number - 1
+
+    @property
+    def older(self) -> int:
+        return self.number + 1
 
 
-def appreciations_given(viewer, couple, *, limit: int = 50) -> list[Appreciation]:
+def _page_of(queryset, number: int, size: int) -> list[Appreciation]:
+    """One more than a page, to tell whether there is an older one without counting."""
+    start = (number - 1) * size
+    return list(queryset.order_by("-created_at", "-pk")[start : start + size + 1])
+
+
+def appreciations_page(
+    viewer, couple, *, number: int = 1, size: int = APPRECIATIONS_PAGE_SIZE
+) -> AppreciationPage:
+    """Page ``number`` of the viewer's appreciations; the first page when it is past the end."""
     if couple is None:
-        return []
-    return list(
-        Appreciation.objects.filter(couple=couple, author=viewer)
-        .select_related("recipient")
-        .order_by("-created_at")[:limit]
+        return AppreciationPage([], [], 1, False)
+    in_couple = Appreciation.objects.filter(couple=couple)
+    received = _page_of(in_couple.filter(recipient=viewer).select_related("author"), number, size)
+    given = _page_of(in_couple.filter(author=viewer).select_related("recipient"), number, size)
+    if number > 1 and not received and not given:
+        return appreciations_page(viewer, couple, number=1, size=size)
+    return AppreciationPage(
+        received=received[:size],
+        given=given[:size],
+        number=number,
+        has_older=len(received) > size or len(given) > size,
     )
 
 

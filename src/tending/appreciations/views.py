@@ -14,6 +14,14 @@ from tending.practices.services import PracticeError
 from tending.safety.screening import page_after_writing
 
 REACTIONS = Appreciation.Reaction.choices
+PAGE_DIGITS = 6
+
+
+def _page_number(raw: str | None) -> int:
+    """The page asked for in ``?page=``; the first for anything but a small positive number."""
+    if raw and len(raw) <= PAGE_DIGITS and raw.isdecimal() and int(raw) > 0:
+        return int(raw)
+    return 1
 
 
 def _send(request, form) -> str:
@@ -49,8 +57,9 @@ def appreciation_list(request):
         "couple": couple,
         "partner": partner,
         "counts": selectors.weekly_appreciation_counts(request.user, couple),
-        "received": selectors.appreciations_received(request.user, couple),
-        "given": selectors.appreciations_given(request.user, couple),
+        "page": selectors.appreciations_page(
+            request.user, couple, number=_page_number(request.GET.get("page"))
+        ),
         "reactions": REACTIONS,
     }
     return render(request, "appreciations/appreciations.html", context, status=status)

@@ -36,6 +36,19 @@ def open_conversation(couple, now: dt.datetime | None = None) -> Conversation | 
     return Conversation.objects.open(now).filter(couple=couple).order_by("-created_at").first()
 
 
+def open_conversation_card(couple) -> Conversation | None:
+    """The open conversation as its cards show it: kind and status, none of its notes."""
+    if couple is None:
+        return None
+    return (
+        Conversation.objects.open()
+        .filter(couple=couple)
+        .only("pk", "kind", "status")
+        .order_by("-created_at")
+        .first()
+    )
+
+
 @dataclass(frozen=True)
 class AgendaItem:
     field: str
@@ -141,7 +154,7 @@ def past_meetings(couple, limit: int = 20) -> list[Conversation]:
 
 
 def practice_cards(*, viewer, couple, partner) -> dict:
-    return {"open_conversation": open_conversation(couple)}
+    return {"open_conversation": open_conversation_card(couple)}
 
 
 def practice_history(*, viewer, couple, partner) -> dict:

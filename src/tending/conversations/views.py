@@ -51,7 +51,7 @@ def conversation_list(request):
         "form": form,
         "couple": couple,
         "partner": partner,
-        "open_conversation": selectors.open_conversation(couple),
+        "open_conversation": selectors.open_conversation_card(couple),
     }
     return render(request, "conversations/conversations.html", context, status=status)
 

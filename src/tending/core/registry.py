@@ -24,6 +24,7 @@ card, its export and its clean-up by writing these functions, not by editing oth
 """
 
 from collections.abc import Callable
+from functools import cache
 from importlib import import_module
 from types import ModuleType
 from typing import Any
@@ -48,11 +49,17 @@ HOOKS = frozenset(
 
 def contribution_modules() -> list[ModuleType]:
     """The ``contributions`` modules of installed apps, in the order the apps are installed."""
-    return [
+    return list(_contribution_modules_of(tuple(apps.get_app_configs())))
+
+
+@cache
+def _contribution_modules_of(app_configs: tuple) -> tuple[ModuleType, ...]:
+    """Found once per set of installed apps: looking for them costs more than a page's query."""
+    return tuple(
         import_module(f"{app_config.name}.{MODULE}")
-        for app_config in apps.get_app_configs()
+        for app_config in app_configs
         if module_has_submodule(app_config.module, MODULE)
-    ]
+    )
 
 
 def contributions(hook: str) -> list[Callable[..., Any]]:

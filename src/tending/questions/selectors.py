@@ -33,8 +33,10 @@ class QuestionView:
 
 def todays_question_id(couple, user, *, partner, now: dt.datetime | None = None) -> str:
     day = couple_day(user, partner, now)
-    choice = QuestionDay.objects.filter(couple=couple, day=day).only("question_id").first()
-    return choice.question_id if choice else daily_question_id(couple.pk, day)
+    chosen = QuestionDay.objects.filter(couple=couple, day=day).values_list(
+        "question_id", flat=True
+    )[:1]
+    return next(iter(chosen), None) or daily_question_id(couple.pk, day)
 
 
 def _deck_title(question: decks.Question) -> str:
@@ -49,8 +51,12 @@ def question_view(
     question_id: str,
     with_thread: bool = True,
     is_today: bool = False,
+    is_favourite: bool = False,
 ) -> QuestionView | None:
-    """The viewer's view of a question for their couple, or None for an unknown question."""
+    """The viewer's view of a question for their couple, or None for an unknown question.
+
+    Whether it is one of the viewer's favourites comes from the caller, who reads them once
+    for the whole page (``favourite_questions``)."""
     try:
         question = decks.question_by_id(question_id)
     except KeyError:
@@ -76,24 +82,15 @@ def question_view(
         revealed=both,
         partner_answer=theirs.text if both and theirs is not None else "",
         messages=messages,
-        is_favourite=with_thread
-        and FavouriteQuestion.objects.filter(user=viewer, question_id=question_id).exists(),
+        is_favourite=is_favourite,
         is_today=is_today,
     )
 
 
-def todays_question(viewer, couple, *, partner, now: dt.datetime | None = None):
-    """Today's question for the home card: no thread, two queries."""
-    if couple is None:
-        return None
-    qid = todays_question_id(couple, viewer, partner=partner, now=now)
-    return question_view(
-        viewer=viewer, couple=couple, question_id=qid, with_thread=False, is_today=True
-    )
-
-
 @dataclass(frozen=True)
-class EarlierQuestion:
+class QuestionStatus:
+    """Where the two of you are with a question, without the words of either answer."""
+
     question: decks.Question
     i_answered: bool
     partner_answered: bool
@@ -103,7 +100,29 @@ class EarlierQuestion:
         return self.i_answered and self.partner_answered
 
 
-def earlier_questions(viewer, couple, *, besides: str) -> list[EarlierQuestion]:
+def todays_question(viewer, couple, *, partner, now: dt.datetime | None = None):
+    """Today's question for the home and practices cards: where you both are with it, in
+    two queries, decrypting no answer (the cards show none)."""
+    if couple is None:
+        return None
+    question_id = todays_question_id(couple, viewer, partner=partner, now=now)
+    try:
+        question = decks.question_by_id(question_id)
+    except KeyError:
+        return None
+    answered_by = set(
+        Answer.objects.filter(couple=couple, question_id=question_id).values_list(
+            "user_id", flat=True
+        )
+    )
+    return QuestionStatus(
+        question,
+        i_answered=viewer.pk in answered_by,
+        partner_answered=bool(answered_by - {viewer.pk}),
+    )
+
+
+def earlier_questions(viewer, couple, *, besides: str) -> list[QuestionStatus]:
     """Questions either partner has answered, most recent first, other than the one
     ``besides`` that the page already shows."""
     rows = (
@@ -122,7 +141,7 @@ def earlier_questions(viewer, couple, *, besides: str) -> list[EarlierQuestion]:
             question = decks.question_by_id(question_id)
         except KeyError:
             continue
-        result.append(EarlierQuestion(question, entry["mine"], entry["theirs"]))
+        result.append(QuestionStatus(question, entry["mine"], entry["theirs"]))
     return result
 
 

@@ -14,13 +14,17 @@ from tending.questions.forms import AnswerForm, MessageForm, QuestionChoiceForm
 from tending.safety.screening import page_after_writing
 
 
-def _question_context(request, couple, partner, question_id, **extra):
-    today_id = selectors.todays_question_id(couple, request.user, partner=partner)
+def _question_context(
+    request, couple, partner, question_id, *, is_today=False, is_favourite=False, **extra
+):
+    """What a question shows. Only the whole page shows whether it is today's question and
+    a favourite, so the fragments polled every few seconds do not read either."""
     view = selectors.question_view(
         viewer=request.user,
         couple=couple,
         question_id=question_id,
-        is_today=question_id == today_id,
+        is_today=is_today,
+        is_favourite=is_favourite,
     )
     if view is None:
         raise Http404("Unknown question")
@@ -34,15 +38,29 @@ def _question_context(request, couple, partner, question_id, **extra):
     return context
 
 
-def _render_question(request, couple, partner, question_id, status=200, **extra):
-    context = _question_context(request, couple, partner, question_id, **extra)
+def _render_question(request, couple, partner, question_id, status=200, is_today=None, **extra):
     if is_htmx(request):
         # htmx swaps only successful responses; the fragment carries the message instead.
+        context = _question_context(request, couple, partner, question_id, **extra)
         return render(request, "questions/_question.html", context)
+    if is_today is None:
+        is_today = question_id == selectors.todays_question_id(
+            couple, request.user, partner=partner
+        )
+    favourites = selectors.favourite_questions(request.user)
+    context = _question_context(
+        request,
+        couple,
+        partner,
+        question_id,
+        is_today=is_today,
+        is_favourite=any(question.id == question_id for question in favourites),
+        **extra,
+    )
     context.update(
         {
             "earlier": selectors.earlier_questions(request.user, couple, besides=question_id),
-            "favourites": selectors.favourite_questions(request.user),
+            "favourites": favourites,
         }
     )
     return render(request, "questions/question.html", context, status=status)
@@ -55,7 +73,7 @@ def question_today(request):
     if couple is None:
         return render(request, "questions/needs_partner.html", {"practice": "Questions"})
     question_id = selectors.todays_question_id(couple, request.user, partner=partner)
-    return _render_question(request, couple, partner, question_id)
+    return _render_question(request, couple, partner, question_id, is_today=True)
 
 
 @login_required

@@ -63,13 +63,18 @@ def add_suggested_ritual(*, user, key: str) -> Ritual:
 
 def _active_ritual(user, ritual_id: int) -> Ritual:
     couple, _ = couple_or_error(user)
-    ritual = Ritual.objects.live().select_for_update().filter(pk=ritual_id, couple=couple).first()
+    ritual = (
+        Ritual.objects.live()
+        .select_related("created_by")
+        .select_for_update(of=("self",))
+        .filter(pk=ritual_id, couple=couple)
+        .first()
+    )
     if ritual is None:
         raise PracticeError("That ritual is not one of yours.")
     return ritual
 
 
-@transaction.atomic
 def ritual_today(ritual: Ritual, user, now: dt.datetime | None = None) -> dt.date:
     """A couple's ritual keeps one calendar: that of the partner who added it.
 
@@ -79,6 +84,7 @@ def ritual_today(ritual: Ritual, user, now: dt.datetime | None = None) -> dt.dat
     return local_today(ritual.created_by or user, now)
 
 
+@transaction.atomic
 def mark_ritual_done(*, user, ritual_id: int, now: dt.datetime | None = None) -> RitualDone:
     ritual = _active_ritual(user, ritual_id)
     today = ritual_today(ritual, user, now)

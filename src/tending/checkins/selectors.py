@@ -298,15 +298,25 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     }
     people = [(viewer.pk, "You")] + ([(partner.pk, str(partner))] if partner is not None else [])
 
-    def cell(day: dt.date) -> PixelCell:
-        if day > today or first is None or day < first:
-            return PixelCell(tuple("px--blank" for _ in people), "")
+    blank = PixelCell(tuple("px--blank" for _ in people), "")
+    # Days with the same moods look and read the same: each pair is described once.
+    described: dict[tuple[int | None, ...], PixelCell] = {}
+
+    def describe(day_moods: tuple[int | None, ...]) -> PixelCell:
         tones, words = [], []
-        for person_id, name in people:
-            mood = moods.get((person_id, day))
+        for (_, name), mood in zip(people, day_moods, strict=True):
             tones.append(f"tone-{MOOD.tone(mood)}" if mood else "px--none")
             words.append(f"{name}: {MOOD.label(mood).lower() if mood else 'no check-in'}")
         return PixelCell(tuple(tones), "; ".join(words))
+
+    def cell(day: dt.date) -> PixelCell:
+        if day > today or first is None or day < first:
+            return blank
+        day_moods = tuple(moods.get((person_id, day)) for person_id, _ in people)
+        found = described.get(day_moods)
+        if found is None:
+            found = described[day_moods] = describe(day_moods)
+        return found
 
     rows = []
     for day_number in range(1, 32):

@@ -327,7 +327,9 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
         (owner_id, local_date): mood
         for owner_id, local_date, mood in days.filter(
             local_date__gte=dt.date(year, 1, 1), local_date__lte=dt.date(year, 12, 31)
-        ).values_list("user_id", "local_date", "mood")
+        )
+        .order_by()
+        .values_list("user_id", "local_date", "mood")
     }
     people = [(viewer.pk, "You")] + ([(partner.pk, str(partner))] if partner is not None else [])
 

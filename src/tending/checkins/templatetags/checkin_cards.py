@@ -32,10 +32,10 @@ def _e(value) -> str:
 def _readings(view) -> str:
     sprite = _e(sprite_url())
     rows = "\n".join(
-        f'<div class="reading reading--{_e(r.key)} tone-{_e(r.tone)}"><dt>{_e(r.name)}</dt>'
+        f'<div class="reading reading--{_e(r.key)} tone-{_e(r.tone)}">\n<dt>{_e(r.name)}</dt>\n'
         f'<dd><svg class="icon reading__icon" aria-hidden="true" focusable="false">'
         f'<use href="{sprite}#{_e(r.icon)}"></use></svg>{_e(r.label)} '
-        f'<span class="visually-hidden">({_e(r.value)} of 5)</span></dd></div>'
+        f'<span class="visually-hidden">({_e(r.value)} of 5)</span></dd>\n</div>'
         for r in view.scales
     )
     if view.sleep_hours is not None:

@@ -88,3 +88,25 @@ def test_history_costs_the_same_few_queries_for_five_or_sixty_days(
 def test_history_with_nothing_yet_invites_a_check_in(charlie):
     page = client_for(charlie).get(URL).content.decode()
     assert "No check-ins yet." in page
+
+
+def test_history_pages_weave_both_partners_days_newest_first(alice, bob):
+    backdate_couple(alice, days=30)
+    nothing_shared = dict.fromkeys(
+        ("share_numbers", "share_emotions", "share_needs", "share_note"), False
+    )
+    shown = []
+    for offset in range(20):
+        shown.append(make_checkin(alice, days_ago=offset, note=f"NOTE-alice-{offset}"))
+        if offset % 3 == 0:
+            shown.append(
+                make_checkin(bob, days_ago=offset, note=f"NOTE-bob-{offset}", share_note=True)
+            )
+        elif offset % 3 == 1:
+            make_checkin(bob, days_ago=offset, note=f"NOTE-bob-{offset}", **nothing_shared)
+    newest_first = sorted(shown, key=lambda checkin: (checkin.local_date, checkin.pk), reverse=True)
+    client = client_for(alice)
+    pages = [client.get(URL, {"page": number}).content.decode() for number in (1, 2)]
+    assert "Page 1 of 2" in pages[0]
+    assert len(notes_in(pages[0])) == 14
+    assert notes_in(pages[0]) + notes_in(pages[1]) == [checkin.note for checkin in newest_first]

@@ -60,17 +60,8 @@ class CheckInForm(forms.Form):
         return cleaned
 
     def scale_fields(self):
-        """Each scale's field with its options' icons and colour tones, for large choices."""
-        return [
-            {
-                "field": self[scale.key],
-                "options": [
-                    (radio, scale.icon(value), scale.tone(value))
-                    for value, radio in enumerate(self[scale.key], start=1)
-                ],
-            }
-            for scale in SCALES
-        ]
+        """Each scale's field beside the scale, whose icons and colour tones its choices show."""
+        return [{"field": self[scale.key], "scale": scale} for scale in SCALES]
 
     def sharing_fields(self):
         return [

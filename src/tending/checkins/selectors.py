@@ -1,7 +1,7 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Min
+from django.db.models import Min, Q
 
 from tending.checkins.feelings import NEED_LABELS, SCALE_BY_KEY, SCALES
 from tending.checkins.models import CheckIn, Response
@@ -183,6 +183,39 @@ def history_page_queryset(user, couple, *, partner):
     )
 
 
+class HistoryPages:
+    """The check-ins history shows, for a Paginator: counted in one query, and each page read
+    in one query from only the newest check-ins of each person (each has at most one a day),
+    so the first pages cost the same however many years of history there are."""
+
+    def __init__(self, viewer, couple, *, partner):
+        self.viewer = viewer
+        self.partner = partner
+        self.visible = CheckIn.objects.visible_to(viewer, couple=couple, partner=partner)
+        self.own = CheckIn.objects.filter(user=viewer)
+        self.theirs = (
+            CheckIn.objects.seen_by_partner(couple, partner).sharing_something()
+            if couple is not None and partner is not None
+            else None
+        )
+
+    def count(self) -> int:
+        return self.visible.order_by().count()
+
+    def __getitem__(self, window: slice) -> list[CheckIn]:
+        def newest(checkins):
+            return Q(pk__in=checkins.order_by("-local_date").values("id")[: window.stop])
+
+        among = newest(self.own) | (newest(self.theirs) if self.theirs is not None else Q())
+        page = list(CheckIn.objects.filter(among).order_by("-local_date", "-id")[window])
+        owners = {self.viewer.pk: self.viewer}
+        if self.partner is not None:
+            owners[self.partner.pk] = self.partner
+        for checkin in page:
+            checkin.user = owners[checkin.user_id]
+        return page
+
+
 def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
     """Views for one page of history, with responses fetched in one query."""
     by_checkin: dict[int, list[Response]] = {}
@@ -294,19 +327,31 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
         (owner_id, local_date): mood
         for owner_id, local_date, mood in days.filter(
             local_date__gte=dt.date(year, 1, 1), local_date__lte=dt.date(year, 12, 31)
-        ).values_list("user_id", "local_date", "mood")
+        )
+        .order_by()
+        .values_list("user_id", "local_date", "mood")
     }
     people = [(viewer.pk, "You")] + ([(partner.pk, str(partner))] if partner is not None else [])
 
-    def cell(day: dt.date) -> PixelCell:
-        if day > today or first is None or day < first:
-            return PixelCell(tuple("px--blank" for _ in people), "")
+    blank = PixelCell(tuple("px--blank" for _ in people), "")
+    # Days with the same moods look and read the same: each pair is described once.
+    described: dict[tuple[int | None, ...], PixelCell] = {}
+
+    def describe(day_moods: tuple[int | None, ...]) -> PixelCell:
         tones, words = [], []
-        for person_id, name in people:
-            mood = moods.get((person_id, day))
+        for (_, name), mood in zip(people, day_moods, strict=True):
             tones.append(f"tone-{MOOD.tone(mood)}" if mood else "px--none")
             words.append(f"{name}: {MOOD.label(mood).lower() if mood else 'no check-in'}")
         return PixelCell(tuple(tones), "; ".join(words))
+
+    def cell(day: dt.date) -> PixelCell:
+        if day > today or first is None or day < first:
+            return blank
+        day_moods = tuple(moods.get((person_id, day)) for person_id, _ in people)
+        found = described.get(day_moods)
+        if found is None:
+            found = described[day_moods] = describe(day_moods)
+        return found
 
     rows = []
     for day_number in range(1, 32):

@@ -48,8 +48,8 @@ def checkin(request):
 @login_required
 def history(request):
     couple, partner = couple_and_partner(request.user)
-    queryset = selectors.history_page_queryset(request.user, couple, partner=partner)
-    page = Paginator(queryset, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    checkins = selectors.HistoryPages(request.user, couple, partner=partner)
+    page = Paginator(checkins, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     entries = selectors.history_views(list(page.object_list), viewer=request.user, couple=couple)
     pixels = None
     if page.number == 1:

@@ -47,6 +47,11 @@ class Chart:
     rows: tuple[tuple[str, ...], ...]
     has_data: bool
 
+    @property
+    def table_body(self) -> str:
+        """The rows as table markup, built here rather than cell by cell in the template."""
+        return charts.table_body(self.rows)
+
 
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"

@@ -6,6 +6,7 @@ example in dark mode. Every text is escaped. No Django import.
 """
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -86,6 +87,16 @@ def _isolated(ys: Sequence[str | None]) -> list[int]:
     ]
 
 
+@functools.lru_cache(maxsize=16)
+def _x_texts(count: int) -> tuple[str, ...]:
+    """Where each of ``count`` days sits across a line chart, as text; the same for every
+    chart of that many days, so worked out once."""
+    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    if count == 1:
+        return (_number(MARGIN_LEFT + plot_width / 2),)
+    return tuple(_number(MARGIN_LEFT + plot_width * index / (count - 1)) for index in range(count))
+
+
 def line_chart(
     *,
     chart_id: str,
@@ -98,17 +109,12 @@ def line_chart(
 ) -> str:
     """Daily values as a thin line, the rolling average as a thick one, per person."""
     height = LINE_HEIGHT
-    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_height = height - MARGIN_TOP - MARGIN_BOTTOM
-    count = max(len(days), 1)
-
-    def x_at(index: int) -> float:
-        return MARGIN_LEFT + (plot_width * index / (count - 1) if count > 1 else plot_width / 2)
 
     def y_at(value: float) -> float:
         return MARGIN_TOP + plot_height * (1 - (value - y_min) / (y_max - y_min))
 
-    xs = [_number(x_at(index)) for index in range(len(days))]
+    xs = _x_texts(len(days))
     y_texts: dict[float, str] = {}
 
     def ys_of(values: Sequence[float | None]) -> list[str | None]:

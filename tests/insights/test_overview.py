@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from tending.couples.models import Couple
 from tending.insights.selectors import insights_for
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
@@ -114,6 +115,16 @@ def test_turned_toward_counts_answers_within_a_day_per_week(alice, bob):
     insights = insights_for(alice, days=7)
     last_week = insights.turned_toward.rows[-1]
     assert last_week[1:] == ("2", "1")
+
+
+@pytest.mark.frozen(WEDNESDAY_NOON)
+def test_only_an_answer_within_the_couple_turns_toward(alice, bob, dana):
+    backdate_couple(alice, days=30)
+    bid = make_checkin(bob, days_ago=0, needs=["talk"])
+    make_response(bid, dana, couple=Couple.objects.create())
+    assert insights_for(alice, days=7).turned_toward.rows[-1][1:] == ("1", "0")
+    make_response(bid, alice)
+    assert insights_for(alice, days=7).turned_toward.rows[-1][1:] == ("1", "1")
 
 
 @pytest.mark.frozen("2027-06-06T23:15:00+00:00")

@@ -6,6 +6,7 @@ example in dark mode. Every text is escaped. No Django import.
 """
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -61,29 +62,39 @@ def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int 
     )
 
 
-def _path(points: Sequence[tuple[float, float] | None]) -> str:
+def _path(xs: Sequence[str], ys: Sequence[str | None]) -> str:
     """Path data joining consecutive points; a missing point starts a new stretch."""
     parts: list[str] = []
     pen_down = False
-    for point in points:
-        if point is None:
+    for x, y in zip(xs, ys, strict=True):
+        if y is None:
             pen_down = False
             continue
-        command = "L" if pen_down else "M"
-        parts.append(f"{command}{_number(point[0])} {_number(point[1])}")
+        parts.append(f"{'L' if pen_down else 'M'}{x} {y}")
         pen_down = True
     return " ".join(parts)
 
 
-def _isolated_points(points: Sequence[tuple[float, float] | None]) -> list[tuple[float, float]]:
-    """Points with no neighbour, which a path alone would not show."""
-    lonely = []
-    for index, point in enumerate(points):
-        before = points[index - 1] if index > 0 else None
-        after = points[index + 1] if index + 1 < len(points) else None
-        if point is not None and before is None and after is None:
-            lonely.append(point)
-    return lonely
+def _isolated(ys: Sequence[str | None]) -> list[int]:
+    """Where a point has no neighbour, which a path alone would not show."""
+    last = len(ys) - 1
+    return [
+        index
+        for index, y in enumerate(ys)
+        if y is not None
+        and (index == 0 or ys[index - 1] is None)
+        and (index == last or ys[index + 1] is None)
+    ]
+
+
+@functools.lru_cache(maxsize=16)
+def _x_texts(count: int) -> tuple[str, ...]:
+    """Where each of ``count`` days sits across a line chart, as text; the same for every
+    chart of that many days, so worked out once."""
+    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    if count == 1:
+        return (_number(MARGIN_LEFT + plot_width / 2),)
+    return tuple(_number(MARGIN_LEFT + plot_width * index / (count - 1)) for index in range(count))
 
 
 def line_chart(
@@ -98,15 +109,26 @@ def line_chart(
 ) -> str:
     """Daily values as a thin line, the rolling average as a thick one, per person."""
     height = LINE_HEIGHT
-    plot_width = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     plot_height = height - MARGIN_TOP - MARGIN_BOTTOM
-    count = max(len(days), 1)
-
-    def x_at(index: int) -> float:
-        return MARGIN_LEFT + (plot_width * index / (count - 1) if count > 1 else plot_width / 2)
 
     def y_at(value: float) -> float:
         return MARGIN_TOP + plot_height * (1 - (value - y_min) / (y_max - y_min))
+
+    xs = _x_texts(len(days))
+    y_texts: dict[float, str] = {}
+
+    def ys_of(values: Sequence[float | None]) -> list[str | None]:
+        """Each value's y as text, each distinct value formatted once."""
+        ys: list[str | None] = []
+        for value in values:
+            if value is None:
+                ys.append(None)
+                continue
+            text = y_texts.get(value)
+            if text is None:
+                text = y_texts[value] = _number(y_at(value))
+            ys.append(text)
+        return ys
 
     out = _open_svg(title, height, chart_id)
     for tick in y_ticks:
@@ -128,23 +150,21 @@ def line_chart(
         out.append(_text(legend_x + 20, 16, line.label))
         legend_x += 30 + 8 * len(line.label)
     for line in series:
-        daily = [(x_at(i), y_at(v)) if v is not None else None for i, v in enumerate(line.values)]
-        rolling = [
-            (x_at(i), y_at(v)) if v is not None else None for i, v in enumerate(line.rolling)
-        ]
-        if any(daily):
+        daily = ys_of(line.values)
+        rolling = ys_of(line.rolling)
+        if any(y is not None for y in daily):
             out.append(
-                f'<path d="{_path(daily)}" fill="none" stroke="{line.colour}" '
+                f'<path d="{_path(xs, daily)}" fill="none" stroke="{line.colour}" '
                 f'stroke-width="1" stroke-opacity="0.45" class="chart__line--{line.role}"/>'
             )
-        for x, y in _isolated_points(daily):
+        for index in _isolated(daily):
             out.append(
-                f'<circle cx="{_number(x)}" cy="{_number(y)}" r="1.8" fill="{line.colour}" '
+                f'<circle cx="{xs[index]}" cy="{daily[index]}" r="1.8" fill="{line.colour}" '
                 f'class="chart__dot--{line.role}"/>'
             )
-        if any(rolling):
+        if any(y is not None for y in rolling):
             out.append(
-                f'<path d="{_path(rolling)}" fill="none" stroke="{line.colour}" '
+                f'<path d="{_path(xs, rolling)}" fill="none" stroke="{line.colour}" '
                 f'stroke-width="2.5" stroke-linejoin="round" class="chart__line--{line.role}"/>'
             )
     out.append("</svg>")
@@ -226,4 +246,18 @@ def paired_column_chart(
         if len(labels) > 1:
             out.append(_text(WIDTH - MARGIN_RIGHT, height - 6, labels[-1], anchor="end"))
     out.append("</svg>")
+    return "".join(out)
+
+
+def table_body(rows: Sequence[Sequence[str]]) -> str:
+    """The rows of a chart's table: the first cell of each heads its row. Text is escaped."""
+    out = []
+    for row in rows:
+        out.append("<tr>")
+        for index, cell in enumerate(row):
+            if index == 0:
+                out.append(f'<th scope="row">{escape(cell)}</th>')
+            else:
+                out.append(f"<td>{escape(cell)}</td>")
+        out.append("</tr>")
     return "".join(out)

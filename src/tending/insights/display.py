@@ -47,6 +47,11 @@ class Chart:
     rows: tuple[tuple[str, ...], ...]
     has_data: bool
 
+    @property
+    def table_body(self) -> str:
+        """The rows as table markup, built here rather than cell by cell in the template."""
+        return charts.table_body(self.rows)
+
 
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
@@ -144,7 +149,6 @@ class TurnedTowardWeek:
 
 def turned_toward_by_week(
     readings: list[DayReading],
-    answers: dict[int, tuple[dt.datetime, int]],
     weeks: list[dt.date],
     mine_since: dt.date,
 ) -> list[TurnedTowardWeek]:
@@ -158,8 +162,8 @@ def turned_toward_by_week(
         if week not in requests:
             continue
         requests[week] += 1
-        answer = answers.get(reading.checkin_id)
-        if answer and answer[0] - reading.created_at <= TURNED_TOWARD_WINDOW:
+        answered_at = reading.first_answer_at
+        if answered_at is not None and answered_at - reading.created_at <= TURNED_TOWARD_WINDOW:
             answered[week] += 1
     return [TurnedTowardWeek(week, requests[week], answered[week]) for week in weeks]
 
@@ -193,7 +197,6 @@ def turned_toward_chart(weeks: list[TurnedTowardWeek], chart_id: str = "turned-t
 def patterns_for(
     mine: list[DayReading],
     theirs: list[DayReading],
-    answers: dict[int, tuple[dt.datetime, int]],
     partner_name: str | None,
     mine_since_couple: dt.date | None,
 ) -> list[Pattern]:
@@ -216,7 +219,7 @@ def patterns_for(
     ]
     if partner_name is not None and mine_since_couple is not None:
         received = [
-            (answers.get(r.checkin_id, (None, 0))[1], by_day[r.local_date + dt.timedelta(days=1)])
+            (r.answer_count, by_day[r.local_date + dt.timedelta(days=1)])
             for r in mine
             if r.local_date >= mine_since_couple and r.local_date + dt.timedelta(days=1) in by_day
         ]

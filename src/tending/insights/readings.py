@@ -4,12 +4,12 @@ in one aggregate-friendly query over the chosen range."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Q
 
 from tending.assessments.models import Result
 from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import requests_help
-from tending.checkins.models import CheckIn, Response
+from tending.checkins.models import CheckIn
 from tending.core.timezones import zone_for
 
 
@@ -25,6 +25,8 @@ class DayReading:
     emotions: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     is_request: bool = False
+    first_answer_at: dt.datetime | None = None
+    answer_count: int = 0
 
 
 def first_visible_day(user, couple, *, partner) -> dt.date | None:
@@ -35,53 +37,69 @@ def first_visible_day(user, couple, *, partner) -> dt.date | None:
     )["first"]
 
 
-def visible_readings(user, couple, *, partner, start: dt.date, end: dt.date) -> list[DayReading]:
-    """My check-ins and my partner's shared ones (since we became a couple), in one query."""
-    rows = (
+READING_FIELDS = (
+    "id",
+    "user_id",
+    "local_date",
+    "created_at",
+    "mood",
+    "stress",
+    "energy",
+    "connection",
+    "sleep_hours",
+    "emotions",
+    "needs",
+    "share_numbers",
+    "share_emotions",
+    "share_needs",
+)
+
+
+def visible_readings(
+    user, couple, *, partner, start: dt.date, end: dt.date, with_answers: bool = False
+) -> list[DayReading]:
+    """My check-ins and my partner's shared ones (since we became a couple), in one query.
+    ``with_answers`` adds, in the same query, when each was first answered within our
+    couple and how many answers it got."""
+    checkins = (
         CheckIn.objects.visible_to(user, couple=couple, partner=partner)
         .filter(local_date__gte=start, local_date__lte=end)
         .order_by("local_date")
-        .values_list(
-            "id",
-            "user_id",
-            "local_date",
-            "created_at",
-            "mood",
-            "stress",
-            "energy",
-            "connection",
-            "sleep_hours",
-            "emotions",
-            "needs",
-            "share_numbers",
-            "share_emotions",
-            "share_needs",
-        )
     )
+    if with_answers and couple is not None:
+        # The couple is a filter on the aggregates, not on the join, so the answers are
+        # found through each check-in's own index however long the couple's history.
+        in_couple = Q(responses__couple=couple)
+        rows = checkins.values_list(*READING_FIELDS).annotate(
+            first_answer_at=Min("responses__created_at", filter=in_couple),
+            answer_count=Count("responses", filter=in_couple),
+        )
+    else:
+        rows = checkins.values_list(*READING_FIELDS)
     readings = []
-    for (
-        checkin_id,
-        owner_id,
-        local_date,
-        created_at,
-        mood,
-        stress,
-        energy,
-        connection,
-        sleep_hours,
-        emotions,
-        needs,
-        share_numbers,
-        share_emotions,
-        share_needs,
-    ) in rows:
+    for row in rows:
+        (
+            checkin_id,
+            owner_id,
+            local_date,
+            created_at,
+            mood,
+            stress,
+            energy,
+            connection,
+            sleep_hours,
+            emotions,
+            needs,
+            share_numbers,
+            share_emotions,
+            share_needs,
+        ) = row[:14]
         mine = owner_id == user.pk
         numbers = {}
         if mine or share_numbers:
             numbers = {"mood": mood, "stress": stress, "energy": energy, "connection": connection}
             if sleep_hours is not None:
                 numbers["sleep_hours"] = float(sleep_hours)
-        shown_needs = tuple(needs) if mine or share_needs else ()
         readings.append(
             DayReading(
                 is_mine=mine,
@@ -90,23 +108,13 @@ def visible_readings(user, couple, *, partner, start: dt.date, end: dt.date) -> 
                 created_at=created_at,
                 numbers=numbers,
                 emotions=tuple(emotions) if mine or share_emotions else (),
-                needs=shown_needs,
-                is_request=share_needs and requests_help(list(needs)),
+                needs=tuple(needs) if mine or share_needs else (),
+                is_request=share_needs and requests_help(needs),
+                first_answer_at=row[14] if len(row) > 14 else None,
+                answer_count=row[15] if len(row) > 14 else 0,
             )
         )
     return readings
-
-
-def first_responses(couple, since: dt.date) -> dict[int, tuple[dt.datetime, int]]:
-    """For each answered check-in in the couple: the first answer's time and the count."""
-    if couple is None:
-        return {}
-    return {
-        row["checkin_id"]: (row["first"], row["count"])
-        for row in Response.objects.filter(couple=couple, checkin__local_date__gte=since)
-        .values("checkin_id")
-        .annotate(first=Min("created_at"), count=Count("id"))
-    }
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from tending.insights.models import InsightPreferences
 from tending.insights.patterns import Pattern
 from tending.insights.readings import (
     assessment_rows,
-    first_responses,
     first_visible_day,
     visible_readings,
 )
@@ -72,8 +71,9 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
     start = end - dt.timedelta(days=days - 1)
     pattern_days = max(days, PATTERN_MIN_DAYS)
     pattern_start = end - dt.timedelta(days=pattern_days - 1)
-    readings = visible_readings(user, couple, partner=partner, start=pattern_start, end=end)
-    answers = first_responses(couple, pattern_start)
+    readings = visible_readings(
+        user, couple, partner=partner, start=pattern_start, end=end, with_answers=True
+    )
     in_range = [r for r in readings if r.local_date >= start]
     mine = [r for r in in_range if r.is_mine]
     theirs = [r for r in in_range if not r.is_mine]
@@ -126,7 +126,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         mine_since_couple = couple.first_day_for(user)
         weeks = sorted({week_start(day) for day in day_list})
         turned_toward = turned_toward_chart(
-            turned_toward_by_week(in_range, answers, weeks, mine_since_couple)
+            turned_toward_by_week(in_range, weeks, mine_since_couple)
         )
 
     all_mine = [r for r in readings if r.is_mine]
@@ -145,7 +145,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         need_charts=need_charts,
         words_over_time=words_over_time(day_list, mine),
         turned_toward=turned_toward,
-        patterns=patterns_for(all_mine, all_theirs, answers, partner_name, mine_since_couple),
+        patterns=patterns_for(all_mine, all_theirs, partner_name, mine_since_couple),
         pattern_days=pattern_days,
         assessments=assessment_rows(
             user,
@@ -195,7 +195,9 @@ def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySumm
     start = min(max(week_start(week), first_week), this_week) if week else this_week
     end = start + dt.timedelta(days=6)
     previous = start - dt.timedelta(days=7)
-    readings = visible_readings(user, couple, partner=partner, start=previous, end=end)
+    readings = visible_readings(
+        user, couple, partner=partner, start=previous, end=end, with_answers=True
+    )
     current = [r for r in readings if r.local_date >= start]
     before = [r for r in readings if r.local_date < start]
     mine = [r for r in current if r.is_mine]
@@ -204,10 +206,7 @@ def weekly_summary(user, *, week: dt.date | None = None, now=None) -> WeeklySumm
 
     together = ""
     if couple is not None and partner is not None:
-        answers = first_responses(couple, start)
-        (week_counts,) = turned_toward_by_week(
-            current, answers, [start], couple.first_day_for(user)
-        )
+        (week_counts,) = turned_toward_by_week(current, [start], couple.first_day_for(user))
         together = summary.turned_toward_sentence(
             week_counts.requests, week_counts.answered_in_a_day
         )

@@ -3,7 +3,8 @@ means and the words named most often. No Django import.
 """
 
 import datetime as dt
-from collections import Counter
+from bisect import bisect_right
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -24,10 +25,18 @@ def daily_values(
 def rolling_mean(
     values: Sequence[float | None], window: int = ROLLING_WINDOW
 ) -> list[float | None]:
-    """Mean of the recorded values in each trailing window; None where the window is empty."""
+    """Mean of the recorded values in each trailing window; None where the window is empty.
+    One pass: the window's recorded values slide along, summed in day order each time."""
     result: list[float | None] = []
-    for index in range(len(values)):
-        recorded = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
+    positions: deque[int] = deque()
+    recorded: deque[float] = deque()
+    for index, value in enumerate(values):
+        if value is not None:
+            positions.append(index)
+            recorded.append(value)
+        while positions and positions[0] <= index - window:
+            positions.popleft()
+            recorded.popleft()
         result.append(sum(recorded) / len(recorded) if recorded else None)
     return result
 
@@ -62,8 +71,18 @@ def periods_for(days: Sequence[dt.date], length_days: int) -> list[Period]:
 def period_means(
     days: Sequence[dt.date], values: Sequence[float | None], periods: Sequence[Period]
 ) -> list[float | None]:
-    by_day = dict(zip(days, values, strict=True))
-    return [mean(by_day.get(day) for day in days_between(p.start, p.end)) for p in periods]
+    """The mean of each period's values; ``days`` are consecutive, aligned with ``values``."""
+    if len(days) != len(values):
+        raise ValueError("Each day needs one value.")
+    if not days:
+        return [None for _ in periods]
+    first = days[0]
+    means = []
+    for period in periods:
+        start = max((period.start - first).days, 0)
+        end = (period.end - first).days + 1
+        means.append(mean(values[start:end]) if end > start else None)
+    return means
 
 
 def top_words(word_lists: Iterable[Sequence[str]], limit: int) -> list[tuple[str, int]]:
@@ -75,7 +94,11 @@ def top_words(word_lists: Iterable[Sequence[str]], limit: int) -> list[tuple[str
 def top_words_by_period(
     words_by_day: Mapping[dt.date, Sequence[str]], periods: Sequence[Period], limit: int
 ) -> list[list[tuple[str, int]]]:
-    return [
-        top_words((words for day, words in words_by_day.items() if p.start <= day <= p.end), limit)
-        for p in periods
-    ]
+    """``top_words`` for each of the consecutive ``periods``, in one pass over the days."""
+    starts = [period.start for period in periods]
+    word_lists: list[list[Sequence[str]]] = [[] for _ in periods]
+    for day, words in words_by_day.items():
+        index = bisect_right(starts, day) - 1
+        if index >= 0 and day <= periods[index].end:
+            word_lists[index].append(words)
+    return [top_words(lists, limit) for lists in word_lists]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Exists
 from django.utils import timezone
 
 from tending.appreciations.models import Appreciation
@@ -55,9 +56,8 @@ def appreciations_for_home(viewer, couple, *, now=None) -> list[Appreciation]:
     """The partner's latest appreciations of the viewer from the last two weeks."""
     if couple is None:
         return []
-    since = (now or timezone.now()) - dt.timedelta(days=HOME_APPRECIATION_DAYS)
     return list(
-        Appreciation.objects.filter(couple=couple, recipient=viewer, created_at__gte=since)
+        _recent_for_home(viewer, couple, now=now)
         .select_related("author")
         .order_by("-created_at")[:HOME_APPRECIATIONS]
     )
@@ -111,10 +111,25 @@ def appreciations_page(
     )
 
 
-def home_cards(*, viewer, couple, partner, now=None) -> dict:
-    """The partner's latest appreciations of the viewer, with the reactions to pick from."""
+def _recent_for_home(viewer, couple, *, now=None):
+    since = (now or timezone.now()) - dt.timedelta(days=HOME_APPRECIATION_DAYS)
+    return Appreciation.objects.filter(couple=couple, recipient=viewer, created_at__gte=since)
+
+
+def home_facts(*, viewer, couple, partner, now=None) -> dict:
+    if couple is None:
+        return {}
+    return {"has_recent_appreciations": Exists(_recent_for_home(viewer, couple, now=now))}
+
+
+def home_cards(*, viewer, couple, partner, facts, now=None) -> dict:
+    """The partner's latest appreciations of the viewer, with the reactions to pick from;
+    no query while there are none."""
+    has_recent = facts.get("has_recent_appreciations")
     return {
-        "partner_appreciations": appreciations_for_home(viewer, couple, now=now),
+        "partner_appreciations": appreciations_for_home(viewer, couple, now=now)
+        if has_recent
+        else [],
         "appreciation_reactions": Appreciation.Reaction.choices,
     }
 

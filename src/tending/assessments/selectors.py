@@ -49,17 +49,21 @@ class ScheduleRow:
     chosen: bool = False
 
 
-def schedule_for(user, now: dt.datetime | None = None) -> list[ScheduleRow]:
-    """Each questionnaire with the person's choice (or the default) and when it is next due."""
+def schedule_for(
+    user, now: dt.datetime | None = None, *, last_taken: dict[str, dt.datetime] | None = None
+) -> list[ScheduleRow]:
+    """Each questionnaire with the person's choice (or the default) and when it is next due;
+    ``last_taken`` (when each was last taken) is read here unless the caller knows it."""
     today = local_today(user, now)
     zone = zone_for(user)
     choices = {choice.instrument_key: choice for choice in ScheduleChoice.objects.filter(user=user)}
-    last_taken = dict(
-        Result.objects.filter(user=user)
-        .values("instrument_key")
-        .annotate(last=Max("taken_at"))
-        .values_list("instrument_key", "last")
-    )
+    if last_taken is None:
+        last_taken = dict(
+            Result.objects.filter(user=user)
+            .values("instrument_key")
+            .annotate(last=Max("taken_at"))
+            .values_list("instrument_key", "last")
+        )
     rows = []
     for instrument in instruments():
         choice = choices.get(instrument.key)
@@ -183,9 +187,18 @@ def earlier_results(result: Result, limit: int) -> list[Result]:
     )
 
 
-def help_nudge_for(user) -> Nudge | None:
-    """The most recent undismissed result that suggests seeking help, if any."""
-    recent = Result.objects.filter(user=user).order_by("-taken_at", "-pk")[:NUDGE_RESULTS_LOOKED_AT]
+def recent_results(user) -> list[Result]:
+    """The results a help nudge looks at, newest first."""
+    return list(
+        Result.objects.filter(user=user).order_by("-taken_at", "-pk")[:NUDGE_RESULTS_LOOKED_AT]
+    )
+
+
+def help_nudge_for(user, *, recent: list[Result] | None = None) -> Nudge | None:
+    """The most recent undismissed result that suggests seeking help, if any; ``recent``
+    (from ``recent_results``) is read here unless the caller has it."""
+    if recent is None:
+        recent = recent_results(user)
     by_instrument: dict[str, list[Result]] = {}
     for result in recent:
         by_instrument.setdefault(result.instrument_key, []).append(result)
@@ -400,17 +413,24 @@ def trend_chart(user, instrument: scoring.Instrument, *, results: list[Result]) 
     )
 
 
-def home_cards(*, viewer, couple, partner) -> dict:
+def home_cards(*, viewer, couple, partner, facts) -> dict:
     """Questionnaires the person chose that are due today, or, until they choose, a one-time
-    introduction in plain words; and a gentle suggestion to seek help when one calls for it."""
-    rows = schedule_for(viewer)
+    introduction in plain words; and a gentle suggestion to seek help when one calls for it.
+    Two queries: the recent results serve both unless they are not all the person has."""
+    recent = recent_results(viewer)
+    last_taken: dict[str, dt.datetime] | None = None
+    if len(recent) < NUDGE_RESULTS_LOOKED_AT:
+        last_taken = {}
+        for result in recent:
+            last_taken.setdefault(result.instrument_key, result.taken_at)
+    rows = schedule_for(viewer, last_taken=last_taken)
     has_chosen = any(row.chosen for row in rows)
     return {
         "due_assessments": [row for row in rows if row.is_due and row.chosen],
         "assessments_introduction": []
         if has_chosen
         else [row.instrument for row in rows if row.instrument.key in ON_BY_DEFAULT],
-        "help_nudge": help_nudge_for(viewer),
+        "help_nudge": help_nudge_for(viewer, recent=recent),
     }
 
 

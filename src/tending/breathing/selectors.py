@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists
+
 from tending.breathing.models import BreathingInvite
 
 
@@ -18,6 +20,16 @@ def breathing_invite_for(viewer, couple, *, now=None) -> BreathingInvite | None:
     )
 
 
-def home_cards(*, viewer, couple, partner, now=None) -> dict:
-    """The partner's fresh invitation to breathe together."""
-    return {"breathing_invite": breathing_invite_for(viewer, couple, now=now)}
+def home_facts(*, viewer, couple, partner, now=None) -> dict:
+    if couple is None:
+        return {}
+    fresh = BreathingInvite.objects.fresh(now).filter(couple=couple).exclude(sender=viewer)
+    return {"has_breathing_invite": Exists(fresh)}
+
+
+def home_cards(*, viewer, couple, partner, facts, now=None) -> dict:
+    """The partner's fresh invitation to breathe together; no query while there is none."""
+    has_invite = facts.get("has_breathing_invite")
+    return {
+        "breathing_invite": breathing_invite_for(viewer, couple, now=now) if has_invite else None
+    }

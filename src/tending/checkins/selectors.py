@@ -1,9 +1,10 @@
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Min, Q
+from django.db.models import F, Min, Q
 
-from tending.checkins.feelings import NEED_LABELS, SCALE_BY_KEY, SCALES
+from tending.checkins.feelings import NEED_LABELS, SCALE_BY_KEY, SCALES, requests_help
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
 from tending.core.calendar import week_start
@@ -253,15 +254,93 @@ def partner_today_card(*, viewer, couple, partner) -> dict:
     }
 
 
-def home_cards(*, viewer, couple, partner) -> dict:
-    """My day, my partner's shared day and how often we turned toward each other."""
-    mine = todays_checkin(viewer)
+def todays_checkins_of_both(
+    *, viewer, couple, partner, now: dt.datetime | None = None
+) -> tuple[CheckIn | None, CheckIn | None]:
+    """In one query: the viewer's check-in of their own today, and the partner's of theirs
+    where the partner-visibility rule lets the viewer open it."""
+    today = CheckIn.objects.filter(user=viewer, local_date=local_today(viewer, now))
+    if couple is not None and partner is not None:
+        today |= CheckIn.objects.seen_by_partner(couple, partner).filter(
+            local_date=local_today(partner, now)
+        )
+    mine = theirs = None
+    for checkin in today.order_by():
+        if checkin.user_id == viewer.pk:
+            checkin.user, mine = viewer, checkin
+        else:
+            checkin.user, theirs = partner, checkin
+    return mine, theirs
+
+
+def responses_for_home(*, viewer, couple, partner, since: dt.date, shown_ids) -> list[Any]:
+    """In one query, oldest first: the couple's responses to the requests either partner
+    made since ``since`` (for turning toward) and to the check-ins ``shown_ids`` (for the
+    cards), each holding its request's needs, sharing, day and time, and its responder."""
+    requests = CheckIn.objects.filter(
+        user_id__in=(viewer.pk, partner.pk), local_date__gte=since, share_needs=True
+    ).values("id")
+    responses: list[Any] = list(
+        Response.objects.filter(couple_id=couple.pk)
+        .filter(Q(checkin_id__in=requests) | Q(checkin_id__in=shown_ids))
+        .annotate(
+            request_needs=F("checkin__needs"),
+            request_shares_needs=F("checkin__share_needs"),
+            request_date=F("checkin__local_date"),
+            request_created_at=F("checkin__created_at"),
+        )
+        .order_by("created_at")
+    )
+    people = {viewer.pk: viewer, partner.pk: partner}
+    for response in responses:
+        # A response in the couple comes from one of its two members.
+        response.responder = people[response.responder_id]
+    return responses
+
+
+def turned_toward_among(responses: list[Any], *, since: dt.date) -> int:
+    """Requests made since ``since`` whose first answer (of ``responses`` from
+    ``responses_for_home``, oldest first) came within 24 hours."""
+    first_answers: dict[int, Any] = {}
+    for response in responses:
+        if response.request_shares_needs and response.request_date >= since:
+            first_answers.setdefault(response.checkin_id, response)
+    answered_in_time = [
+        answer
+        for answer in first_answers.values()
+        if requests_help(answer.request_needs)
+        and answer.created_at - answer.request_created_at <= TURNED_TOWARD_WINDOW
+    ]
+    return len(answered_in_time)
+
+
+def home_cards(*, viewer, couple, partner, facts) -> dict:
+    """My day, my partner's shared day and how often we turned toward each other: two
+    queries."""
+    mine, theirs = todays_checkins_of_both(viewer=viewer, couple=couple, partner=partner)
+    by_checkin: dict[int, list[Response]] = {}
+    turned_toward = 0
+    if couple is not None and partner is not None:
+        since = week_start(local_today(viewer))
+        responses = responses_for_home(
+            viewer=viewer,
+            couple=couple,
+            partner=partner,
+            since=since,
+            shown_ids=[checkin.pk for checkin in (mine, theirs) if checkin is not None],
+        )
+        for response in responses:
+            by_checkin.setdefault(response.checkin_id, []).append(response)
+        turned_toward = turned_toward_among(responses, since=since)
     return {
-        "my_today": view_of(mine, viewer=viewer, responses=responses_on(mine, couple))
+        "my_today": view_of(mine, viewer=viewer, responses=by_checkin.get(mine.pk, ()))
         if mine
         else None,
-        "turned_toward": turned_toward_this_week(couple, viewer=viewer),
-        **partner_today_card(viewer=viewer, couple=couple, partner=partner),
+        "turned_toward": turned_toward,
+        "partner_today": view_of(theirs, viewer=viewer, responses=by_checkin.get(theirs.pk, ()))
+        if theirs
+        else None,
+        "quick_responses": QUICK_RESPONSES,
     }
 
 

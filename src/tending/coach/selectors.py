@@ -1,3 +1,5 @@
+from django.db.models import Exists
+
 from tending.coach.models import GentleMessage
 
 MESSAGES_SHOWN = 50
@@ -25,6 +27,14 @@ def conversation_for(user, couple) -> list[GentleMessage]:
     )
 
 
-def home_cards(*, viewer, couple, partner) -> dict:
-    """Gentle messages from the partner not read yet."""
-    return {"gentle_messages": unread_for(viewer, couple)}
+def home_facts(*, viewer, couple, partner) -> dict:
+    if couple is None:
+        return {}
+    unread = GentleMessage.objects.filter(couple=couple, recipient=viewer, read_at__isnull=True)
+    return {"has_unread_gentle_messages": Exists(unread)}
+
+
+def home_cards(*, viewer, couple, partner, facts) -> dict:
+    """Gentle messages from the partner not read yet; no query while there are none."""
+    has_unread = facts.get("has_unread_gentle_messages")
+    return {"gentle_messages": unread_for(viewer, couple) if has_unread else []}

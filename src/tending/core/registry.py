@@ -3,8 +3,13 @@
 An app takes part by holding a ``contributions`` module with any of these functions,
 found through ``INSTALLED_APPS`` and called in the order the apps are installed:
 
-``home_cards(*, viewer, couple, partner) -> dict``
+``home_facts(*, viewer, couple, partner) -> dict[str, Expression]``
+    Yes-or-no and one-value questions for the home page, as query expressions
+    (``Exists``, a one-value ``Subquery``): the ``home`` app asks every app's in one query
+    and hands the answers to ``home_cards``, so a card with nothing to show costs no query.
+``home_cards(*, viewer, couple, partner, facts) -> dict``
     Context for the home page (the ``home`` app); keys must not clash between apps.
+    ``facts`` holds the answers to every app's ``home_facts``, under the same keys.
 ``practice_cards(*, viewer, couple, partner) -> dict``
     Context for the Practices page (the ``practices`` app).
 ``practice_history(*, viewer, couple, partner) -> dict``
@@ -36,6 +41,7 @@ from django.utils.module_loading import module_has_submodule
 MODULE = "contributions"
 HOOKS = frozenset(
     {
+        "home_facts",
         "home_cards",
         "practice_cards",
         "practice_history",

@@ -1,5 +1,7 @@
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from tending.couples.models import Couple, Invite, Membership
 
 
@@ -20,16 +22,16 @@ def partner_of(user):
 
 
 def couple_and_partner(user) -> tuple[Couple | None, Any]:
-    """The active couple and the partner in one query."""
-    membership = (
-        Membership.objects.select_related("couple", "user")
-        .filter(active=True, couple__memberships__user=user, couple__memberships__active=True)
-        .exclude(user=user)
-        .first()
+    """The active couple and the partner in one query. It reads both active memberships of
+    the person's couple and keeps the other one: simpler to build than leaving the person's
+    own out in SQL, and this runs on nearly every page."""
+    memberships = Membership.objects.select_related("couple", "user").filter(
+        active=True, couple__memberships__user=user, couple__memberships__active=True
     )
-    if membership is None:
+    theirs = next((m for m in memberships if m.user_id != user.pk), None)
+    if theirs is None:
         return None, None
-    return membership.couple, membership.user
+    return theirs.couple, theirs.user
 
 
 def pending_invite_for(user) -> Invite | None:
@@ -40,9 +42,17 @@ def invite_by_token(token: str) -> Invite | None:
     return Invite.objects.select_related("inviter").filter(token=token).first()
 
 
-def home_cards(*, viewer, couple, partner) -> dict:
+def home_cards(*, viewer, couple, partner, facts) -> dict:
     """The invitation waiting to be opened, for someone not paired yet."""
     return {"pending_invite": None if couple else pending_invite_for(viewer)}
+
+
+def answers_about(user, questions: dict[str, Any]) -> dict[str, Any]:
+    """The answers to ``questions`` (query expressions) in one query, under the same keys;
+    none asked, none answered and no query."""
+    if not questions:
+        return {}
+    return dict(get_user_model().objects.filter(pk=user.pk).values(**questions).get())
 
 
 def live_version_of(user) -> str:

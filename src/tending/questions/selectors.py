@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Exists, Subquery, Value
+from django.db.models.functions import Coalesce
+
 from tending.questions import decks
 from tending.questions.models import Answer, FavouriteQuestion, QuestionDay, QuestionMessage
 from tending.questions.schedule import couple_day, daily_question_id
@@ -37,6 +40,13 @@ def todays_question_id(couple, user, *, partner, now: dt.datetime | None = None)
         "question_id", flat=True
     )[:1]
     return next(iter(chosen), None) or daily_question_id(couple.pk, day)
+
+
+def todays_question_id_expression(couple, user, *, partner, now: dt.datetime | None = None):
+    """The same as ``todays_question_id``, as a query expression to ask with others."""
+    day = couple_day(user, partner, now)
+    chosen = QuestionDay.objects.filter(couple=couple, day=day).values("question_id")
+    return Coalesce(Subquery(chosen), Value(daily_question_id(couple.pk, day)))
 
 
 def _deck_title(question: decks.Question) -> str:
@@ -160,13 +170,44 @@ def favourite_ids(viewer) -> set[str]:
     return set(FavouriteQuestion.objects.filter(user=viewer).values_list("question_id", flat=True))
 
 
-def home_cards(*, viewer, couple, partner) -> dict:
-    """Today's question, answered or not, for a couple."""
-    return {"todays_question": todays_question(viewer, couple, partner=partner)}
+def home_facts(*, viewer, couple, partner) -> dict:
+    """Today's question, the viewer's answer and whether the partner answered: the home card
+    says only who has answered, so it reads none of the partner's words."""
+    if couple is None:
+        return {}
+    question_id = todays_question_id_expression(couple, viewer, partner=partner)
+    answers = Answer.objects.filter(couple=couple, question_id=question_id)
+    return {
+        "todays_question_id": question_id,
+        "my_todays_answer": Subquery(answers.filter(user=viewer).values("text")[:1]),
+        "partner_answered_todays_question": Exists(answers.exclude(user=viewer)),
+    }
+
+
+def home_cards(*, viewer, couple, partner, facts) -> dict:
+    """Today's question, answered or not, for a couple, from the facts alone."""
+    if couple is None:
+        return {"todays_question": None}
+    try:
+        question = decks.question_by_id(facts["todays_question_id"])
+    except KeyError:
+        return {"todays_question": None}
+    my_answer = facts["my_todays_answer"] or ""
+    partner_answered = bool(facts["partner_answered_todays_question"])
+    view = QuestionView(
+        question=question,
+        deck_title=_deck_title(question),
+        my_answer=my_answer,
+        partner_answered=partner_answered,
+        revealed=bool(my_answer) and partner_answered,
+        is_today=True,
+    )
+    return {"todays_question": view}
 
 
 def practice_cards(*, viewer, couple, partner) -> dict:
-    return home_cards(viewer=viewer, couple=couple, partner=partner)
+    """Today's question, answered or not, for a couple."""
+    return {"todays_question": todays_question(viewer, couple, partner=partner)}
 
 
 def thread_messages(couple, question_id: str):

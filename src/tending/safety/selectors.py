@@ -1,6 +1,7 @@
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import Exists
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -94,9 +95,20 @@ def partner_is_having_a_hard_time(couple, partner, *, now: dt.datetime | None = 
     return _running(now).filter(user=partner, couple=couple).exists()
 
 
-def home_cards(*, viewer, couple, partner) -> dict:
-    """Whether the partner is having a hard time, and the person's own running notice."""
+def home_facts(*, viewer, couple, partner) -> dict:
+    if couple is None or partner is None:
+        return {}
     return {
-        "partner_hard_time": partner_is_having_a_hard_time(couple, partner),
-        "my_hard_time_notice": own_notice(viewer, couple),
+        "partner_hard_time": Exists(_running().filter(user=partner, couple=couple)),
+        "has_own_hard_time_notice": Exists(_running().filter(user=viewer, couple=couple)),
+    }
+
+
+def home_cards(*, viewer, couple, partner, facts) -> dict:
+    """Whether the partner is having a hard time, and the person's own running notice: no
+    query beyond the facts while the person has none running."""
+    has_own = facts.get("has_own_hard_time_notice")
+    return {
+        "partner_hard_time": bool(facts.get("partner_hard_time")),
+        "my_hard_time_notice": own_notice(viewer, couple) if has_own else None,
     }

@@ -14,8 +14,13 @@ def zone_names() -> tuple[str, ...]:
     return tuple(sorted(available_timezones()))
 
 
+@cache
+def _zone_name_set() -> frozenset[str]:
+    return frozenset(zone_names())
+
+
 def is_valid_zone(name: str) -> bool:
-    return name in zone_names()
+    return name in _zone_name_set()
 
 
 def zone_for(user) -> ZoneInfo:

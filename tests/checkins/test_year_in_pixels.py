@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from tending.checkins.selectors import year_in_pixels
+from tending.checkins.year_in_pixels import year_in_pixels
 from tending.core.timezones import local_today
 from tests.support.builders import backdate_couple, couple_of, make_checkin
 from tests.support.people import client_for

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tending.checkins import access, selectors, services
 from tending.checkins.forms import CheckInForm, ResponseForm
+from tending.checkins.year_in_pixels import year_in_pixels
 from tending.core.http import form_problem, go_to, is_htmx
 from tending.core.timezones import local_today
 from tending.couples.selectors import couple_and_partner
@@ -53,9 +54,7 @@ def history(request):
     entries = selectors.history_views(list(page.object_list), viewer=request.user, couple=couple)
     pixels = None
     if page.number == 1:
-        pixels = selectors.year_in_pixels(
-            request.user, couple, partner=partner, year=request.GET.get("year")
-        )
+        pixels = year_in_pixels(request.user, couple, partner=partner, year=request.GET.get("year"))
     return render(
         request,
         "checkins/history.html",

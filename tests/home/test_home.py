@@ -179,6 +179,6 @@ def test_home_puts_what_matters_today_first(alice, bob):
 def test_home_with_every_card_costs_few_queries(alice, bob, django_assert_max_num_queries):
     everything_on_alices_home(alice, bob)
     client = client_for(alice)
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(12):
         response = client.get(HOME)
     assert "Breathe together?" in response.content.decode()

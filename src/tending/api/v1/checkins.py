@@ -3,12 +3,12 @@ and the turned-toward count. Visibility is the checkins app's: the selectors dec
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
 from django.http import Http404
 from ninja import Body, Field, Router, Schema
 from ninja.responses import Status
-from pydantic import model_validator
+from pydantic import create_model, model_validator
 
 from tending.api.auth import WRITE
 from tending.api.conventions import (
@@ -129,13 +129,15 @@ class CheckInPatch(CheckInIn):
     connection: Whole = Field(None, ge=1, le=5)  # type: ignore[assignment]
 
 
-QUICK_KINDS = tuple(kind for kind in Response.Kind.values if kind != Response.Kind.MESSAGE)
-
-
-class QuickResponseIn(Strict):
-    """A one-tap response."""
-
-    kind: Literal[QUICK_KINDS]  # type: ignore[valid-type]
+def _quick_response_model(kind: Response.Kind) -> type[Strict]:
+    """The body of one kind of one-tap response. Each kind has a schema of its own, so the
+    OpenAPI discriminator maps every value of ``kind`` to exactly one schema."""
+    return create_model(
+        f"{kind.name.title().replace('_', '')}ResponseIn",
+        __base__=Strict,
+        __doc__=f"A one-tap response: “{kind.label}”.",
+        kind=(Literal[kind.value], ...),  # type: ignore[valid-type]
+    )
 
 
 class MessageResponseIn(Strict):
@@ -145,7 +147,13 @@ class MessageResponseIn(Strict):
     message: Text(MESSAGE_MAX_LENGTH)  # type: ignore[valid-type]
 
 
-ResponseIn = Annotated[QuickResponseIn | MessageResponseIn, Field(discriminator="kind")]
+QUICK_RESPONSES = tuple(
+    _quick_response_model(kind) for kind in Response.Kind if kind != Response.Kind.MESSAGE
+)
+ResponseIn = Annotated[
+    Union[(*QUICK_RESPONSES, MessageResponseIn)],  # noqa: UP007
+    Field(discriminator="kind"),
+]
 
 
 class TurnedToward(Schema):

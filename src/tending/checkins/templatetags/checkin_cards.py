@@ -6,22 +6,16 @@ most of the history page's time. Dates and times are formatted by the template f
 themselves, in the person's language and time zone, so the card reads as it did.
 """
 
-import functools
 import html
 
 from django import template
 from django.template.defaultfilters import date, floatformat, linebreaksbr, time
-from django.templatetags.static import static
 from django.utils.safestring import SafeData, SafeString, mark_safe
 from django.utils.timezone import template_localtime
 
+from tending.core.templatetags.icons import icon
+
 register = template.Library()
-
-
-@functools.cache
-def sprite_url() -> str:
-    """Where the icon sprite is served from; fixed for as long as the process runs."""
-    return static("tending/icons.svg")
 
 
 def _e(value) -> str:
@@ -30,11 +24,9 @@ def _e(value) -> str:
 
 
 def _readings(view) -> str:
-    sprite = _e(sprite_url())
     rows = "\n".join(
         f'<div class="reading reading--{_e(r.key)} tone-{_e(r.tone)}">\n<dt>{_e(r.name)}</dt>\n'
-        f'<dd><svg class="icon reading__icon" aria-hidden="true" focusable="false">'
-        f'<use href="{sprite}#{_e(r.icon)}"></use></svg>{_e(r.label)} '
+        f"<dd>{icon(r.icon, 'reading__icon')}{_e(r.label)} "
         f'<span class="visually-hidden">({_e(r.value)} of 5)</span></dd>\n</div>'
         for r in view.scales
     )

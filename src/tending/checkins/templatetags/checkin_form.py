@@ -15,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from tending.checkins.feelings import EMOTION_WORDS
-from tending.checkins.templatetags.checkin_cards import sprite_url
+from tending.core.templatetags.icons import icon
 
 register = template.Library()
 
@@ -74,10 +74,8 @@ def _scale_options(scale, name: str, auto_id: str) -> tuple[tuple[str, str, str]
                 index,
             ),
             format_html(
-                '><span><svg class="icon scale__icon" aria-hidden="true" focusable="false">'
-                '<use href="{}#{}"></use></svg><span class="scale__label">{}</span></span></label>',
-                sprite_url(),
-                scale.icon(value),
+                '><span>{}<span class="scale__label">{}</span></span></label>',
+                icon(scale.icon(value), "scale__icon"),
                 scale.label(value),
             ),
         )

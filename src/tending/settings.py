@@ -248,7 +248,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "tending.accounts.backends.AccountBackend",
 ]
 
 PASSWORD_HASHERS = [

@@ -13,15 +13,13 @@ AFTER = "tending.accounts.backends.AccountBackend"
 def rename_backend(apps, schema_editor, old: str, new: str) -> None:
     Session = apps.get_model("sessions", "Session")
     codec = SessionStore()  # the same signing salt as every database session store
-    live = Session.objects.using(schema_editor.connection.alias).filter(
-        expire_date__gt=timezone.now()
-    )
-    for session in live.iterator():
-        data = codec.decode(session.session_data)
+    sessions = Session.objects.using(schema_editor.connection.alias)
+    live = sessions.filter(expire_date__gt=timezone.now()).values_list("pk", "session_data")
+    for key, encoded in live.iterator():
+        data = codec.decode(encoded)
         if data.get(BACKEND_SESSION_KEY) == old:
             data[BACKEND_SESSION_KEY] = new
-            session.session_data = codec.encode(data)
-            session.save(update_fields=["session_data"])
+            sessions.filter(pk=key).update(session_data=codec.encode(data))
 
 
 def forwards(apps, schema_editor):

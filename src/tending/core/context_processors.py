@@ -102,7 +102,8 @@ def navigation(request):
 
     ``nav_key`` names everything the page header shows (who may see the navigation, which
     section is current, the site's address prefix and language), so the rendered header
-    can be kept and reused for every page that has the same key.
+    can be kept and reused for every page that has the same key. ``footer_urls`` are the
+    addresses the footer links to, for everyone.
     """
     match = getattr(request, "resolver_match", None)
     on_help = match is not None and match.app_name == "safety"

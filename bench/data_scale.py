@@ -238,6 +238,7 @@ def measure(runs: int, warmup: int) -> None:
     from django.test import Client
     from django.urls import reverse
 
+    from tending.accounts.backends import BACKEND
     from tending.accounts.models import User
     from tending.checkins.models import CheckIn, Response
     from tending.yourdata.services import export_archive
@@ -256,7 +257,7 @@ def measure(runs: int, warmup: int) -> None:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     client = Client()
-    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(person, backend=BACKEND)
     download = reverse("yourdata:download")
 
     def get_ok(url):

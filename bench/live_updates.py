@@ -66,6 +66,7 @@ def seed(pages: int) -> list[tuple[str, str]]:
     from django.core.management import call_command
     from django.db import connections, transaction
 
+    from tending.accounts.backends import BACKEND
     from tending.accounts.models import User
     from tending.couples.models import Couple, Membership
     from tending.couples.selectors import live_version_of
@@ -89,7 +90,7 @@ def seed(pages: int) -> list[tuple[str, str]]:
     for person in people:
         store = SessionStore()
         store[SESSION_KEY] = str(person.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = BACKEND
         store[HASH_SESSION_KEY] = person.get_session_auth_hash()
         store.create()
         poll = f"/live/?{urlencode({'v': live_version_of(person), 't': token_for(person)})}"

@@ -67,10 +67,12 @@ def signed_in_client(floor: bool):
         from tending.demo.seed import DEMO_PEOPLE
 
         person = User.objects.get(email=DEMO_PEOPLE[0]["email"])
+    from django.conf import settings
     from django.test import Client
 
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(person, backend="django.contrib.auth.backends.ModelBackend")
+    # The password backend, last in every version's list (axes comes first).
+    client.force_login(person, backend=settings.AUTHENTICATION_BACKENDS[-1])
     return client
 
 

@@ -248,7 +248,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "tending.accounts.backends.AccountBackend",
 ]
 
 PASSWORD_HASHERS = [
@@ -262,6 +262,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Sessions in the database, read with one SQL statement (tending/core/sessions.py).
+SESSION_ENGINE = "tending.core.sessions"
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home:index"

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from tending.accounts.backends import BACKEND
 from tending.api.models import PersonalAccessToken
 from tending.api.services import create_token, revoke_token
 from tests.support.people import client_for
@@ -64,7 +65,7 @@ def test_a_deactivated_persons_token_is_refused(alice):
 
 def test_the_browser_session_works_with_its_csrf_token(alice):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(alice, backend=BACKEND)
     assert post(client, HARSH).status_code == 403
     client.get("/coach/")
     csrf = client.cookies["csrftoken"].value

@@ -18,6 +18,8 @@ from playwright.sync_api import (
     Response,
 )
 
+from tending.accounts.backends import BACKEND
+
 # Playwright's sync API keeps an event loop running in the test thread, so Django would refuse
 # the plain synchronous database calls the tests make there.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -166,7 +168,7 @@ class Visitor:
     def log_in_as(self, user) -> None:
         """Start a session for an existing person without typing their password."""
         client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend=BACKEND)
         session = client.cookies[settings.SESSION_COOKIE_NAME]
         self.context.add_cookies(
             [{"name": settings.SESSION_COOKIE_NAME, "value": session.value, "url": self.server_url}]

@@ -3,6 +3,7 @@ partner), and logged-in clients for each."""
 
 from django.test import Client
 
+from tending.accounts.backends import BACKEND
 from tending.accounts.models import User
 from tending.couples.models import Couple
 from tending.couples.services import accept_invite, create_invite
@@ -26,5 +27,5 @@ def pair(first: User, second: User) -> Couple:
 def client_for(user: User | None) -> Client:
     client = Client()
     if user is not None:
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        client.force_login(user, backend=BACKEND)
     return client

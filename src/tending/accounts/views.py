@@ -8,6 +8,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_http_methods
 
 from tending.accounts import services
+from tending.accounts.backends import BACKEND
 from tending.accounts.forms import (
     DeleteAccountForm,
     LoginForm,
@@ -42,7 +43,7 @@ def signup(request):
             timezone=form.cleaned_data["timezone"],
             country=form.cleaned_data["country"],
         )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend=BACKEND)
         messages.success(request, f"Welcome to Tending, {user.display_name}.")
         if invite_token:
             try:

@@ -54,10 +54,26 @@ MORE_SECTIONS = (
 )
 
 
+# The addresses the layout's footer links to, by the name the base template reads.
+FOOTER_URL_NAMES = {
+    "get_help": "safety:get_help",
+    "log_out": "accounts:logout",
+    "log_in": "accounts:login",
+    "sign_up": "accounts:signup",
+}
+
+
 @functools.cache
 def _section_urls(script_prefix: str) -> dict[str, str]:
     """Every section's address, worked out once per process (and per script prefix)."""
     return {s.url_name: reverse(s.url_name) for s in (*PRIMARY_SECTIONS, *MORE_SECTIONS)}
+
+
+@functools.cache
+def _footer_urls(script_prefix: str) -> dict[str, str]:
+    """The footer's addresses, worked out once per process (and per script prefix), since
+    every page shows them and finding an address costs more than the rest of the footer."""
+    return {key: reverse(url_name) for key, url_name in FOOTER_URL_NAMES.items()}
 
 
 @receiver(setting_changed)
@@ -65,6 +81,7 @@ def _forget_rendered_layout(*, setting, **kwargs) -> None:
     """Addresses and static files change only with settings (in tests): start afresh then."""
     if setting in LAYOUT_SETTINGS:
         _section_urls.cache_clear()
+        _footer_urls.cache_clear()
         caches["template_fragments"].clear()
 
 
@@ -85,14 +102,19 @@ def navigation(request):
 
     ``nav_key`` names everything the page header shows (who may see the navigation, which
     section is current, the site's address prefix and language), so the rendered header
-    can be kept and reused for every page that has the same key.
+    can be kept and reused for every page that has the same key. ``footer_urls`` are the
+    addresses the footer links to, for everyone.
     """
     match = getattr(request, "resolver_match", None)
     on_help = match is not None and match.app_name == "safety"
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
     script_prefix = get_script_prefix()
-    layout = {"nav_on_help": on_help, "signed_in": signed_in}
+    layout = {
+        "nav_on_help": on_help,
+        "signed_in": signed_in,
+        "footer_urls": _footer_urls(script_prefix),
+    }
     if not signed_in:
         key = (script_prefix, get_language(), "out", on_help)
         return {**layout, "nav_key": repr(key)}

@@ -22,7 +22,7 @@ from tending.security.signals import METHOD_ATTRIBUTE, SECOND_FACTOR_ATTRIBUTE
 PASSKEY_ATTEMPTS = SlidingWindow("passkey-sign-in", limit=30, period=15 * 60)
 PENDING_KEY = "tending_pending_sign_in"
 PENDING_SECONDS = 5 * 60
-PASSWORD_BACKEND = "django.contrib.auth.backends.ModelBackend"
+PASSWORD_BACKEND = "tending.accounts.backends.AccountBackend"
 
 
 def begin_second_step(request, user, *, next_url: str) -> None:

@@ -11,13 +11,15 @@ speaks of themselves), ``partner`` (the writer speaks of someone close at risk) 
 - false alarms: hard negatives for which either opens.
 
 Figures are printed for the whole set and for each split: "development" messages were
-read while the phrases were written (in parts a, b, c, …); "held-out" messages were
-written after the first freeze and have since been seen; "held-out-2" messages are
-written after the second freeze by someone who has not seen the phrases.
+read while the phrases were written (in parts a, b, c, …); "held-out" and "held-out-2"
+messages were written after the first and second freezes and have since been seen, so
+they are development data too; "held-out-3" messages are written after the third freeze
+by someone who has not seen the phrases.
 
 Run from the repository root: ``.venv/bin/python bench/safety_eval.py``.
-Add ``--errors`` to list the development split's misses and false alarms (a held-out
-split's only when it is named with ``--split``), ``--split NAME`` to print one split,
+Add ``--errors`` to list the misses and false alarms of the development split and the
+seen held-out splits (an unseen held-out split's only when it is named with
+``--split``), ``--split NAME`` to print one split,
 ``--part d,e`` for some parts of the development split, ``--by-part`` for one line per
 part, ``--rules REV`` to measure the phrases of a git revision instead of the working
 tree's, ``--speed`` to time the detector against the coach on the same messages.
@@ -52,7 +54,9 @@ if _SOURCE:
 
 EVAL_SET = ROOT / "tests" / "data" / "safety_eval.jsonl"
 TARGETS = {"crisis": 0.97, "partner": 0.90, "false_alarms": 0.05}
-SPLITS = ("development", "held-out", "held-out-2")
+SPLITS = ("development", "held-out", "held-out-2", "held-out-3")
+# Held-out splits whose messages have been read since their first run: development data now.
+SEEN_SPLITS = ("development", "held-out", "held-out-2")
 
 
 def load_rows(path: Path = EVAL_SET) -> list[dict]:
@@ -209,8 +213,8 @@ def main(argv: list[str] | None = None) -> None:
         by_part([row for row in rows if row["split"] == "development"])
     if options.errors:
         print()
-        listed = options.split or "development"
-        for kind, row in tally([row for row in rows if row["split"] == listed]).errors:
+        listed = (options.split,) if options.split else SEEN_SPLITS
+        for kind, row in tally([row for row in rows if row["split"] in listed]).errors:
             print(f"{kind:<12}{row['label']}/{row['category']:<22}{row['text']!r}")
     if options.speed:
         print()

@@ -496,6 +496,110 @@ def test_hard_negatives_are_set_aside(text):
     assert not find_crisis_language(text), find_crisis_language(text)
 
 
+# Each warning sign told in everyday words rather than its usual ones, by the writer
+# ("self") and about someone close ("other"): (sign, text, about).
+IN_EVERYDAY_WORDS = [
+    ("suicidal_thoughts", "been thinkin about killin myself again", "self"),
+    ("suicidal_thoughts", "honestly wondering whether its worth staying alive", "self"),
+    ("suicidal_thoughts", "the dog is the only reason im still alive", "self"),
+    (
+        "suicidal_thoughts",
+        "she said if it wasnt for the kids shed have killed herself by now",
+        "other",
+    ),
+    ("wish_not_to_be_here", "i keep praying i dont wake up", "self"),
+    ("wish_not_to_be_here", "there's no reason for me to stick around", "self"),
+    ("wish_not_to_be_here", "i don't want to do life anymore", "self"),
+    ("wish_not_to_be_here", "he asked me whats the point of him even being here", "other"),
+    ("wish_not_to_be_here", "my husband says he wants to just disappear", "other"),
+    ("hopelessness", "nothing is ever going to change", "self"),
+    ("hopelessness", "i cant see myself at 40", "self"),
+    ("hopelessness", "i keep trying to picture the future and theres just nothing", "self"),
+    ("hopelessness", "i can't find a reason to keep going", "self"),
+    ("hopelessness", "my son keeps saying his life is over", "other"),
+    ("burden", "nobody would really miss me", "self"),
+    ("burden", "without me there would be peace in this house", "self"),
+    ("burden", "you would have a lighter life without me", "self"),
+    ("burden", "he keeps apologising for existing", "other"),
+    ("goodbyes", "this is my last check in", "self"),
+    ("goodbyes", "ive written letters for you and the kids", "self"),
+    ("goodbyes", "i want you to have my ring", "self"),
+    (
+        "goodbyes",
+        "my best friend texted me thank you for everything and now her phone is off",
+        "other",
+    ),
+    ("means", "looked up how many of my tablets it would take", "self"),
+    ("means", "kept all the old prescriptions instead of taking them back", "self"),
+    ("means", "i've been counting my tablets. there's enough now", "self"),
+    ("means", "got a new pack of blades and hid them", "self"),
+    ("means", "found a massive stash of pills in his drawer", "other"),
+    ("plans", "i've set a date to end it", "self"),
+    ("plans", "picked the spot picked the day", "self"),
+    ("plans", "not making it to 25", "self"),
+    ("plans", "my wife said she will do it once her mums funeral is over", "other"),
+    ("plans", "my gf said 'after my exams its over'", "other"),
+    ("self_harm", "cut deeper than usual last night", "self"),
+    ("self_harm", "wearing long sleeves in this heat so you dont see", "self"),
+    ("self_harm", "relapsed last night. the blade again", "self"),
+    ("self_harm", "he punches his own face when hes upset", "other"),
+    ("self_harm", "noticed fresh cuts on my boyfriends thighs", "other"),
+]
+
+
+@pytest.mark.parametrize("sign, text, about", IN_EVERYDAY_WORDS)
+def test_each_warning_sign_in_everyday_words(sign, text, about):
+    reading = read_crisis_language(text)
+    chosen = reading.about_self if about == "self" else reading.about_someone_else
+    assert sign in {match.group for match in chosen}, (text, reading.matches)
+
+
+# Hard negatives of each kind that share words with the phrases above.
+EVERYDAY_LOOKALIKES = [
+    ("idiom", "taking 5 modules this term is academic suicide lol"),
+    ("idiom", "i need to sleep forever after that shift lol"),
+    ("grief", "since grandad passed nothing feels the same, i miss him"),
+    ("medication", "counting my tablets into the dosette for the week"),
+    ("recovery", "2 years today since i last self harmed. proud of myself"),
+    ("recovery", "500 days without self harm!! thank you for sticking by me"),
+    ("fiction", "the villain leaves a goodbye letter and vanishes, huge twist"),
+    ("news", "the article about the tallest buildings in dubai was wild"),
+    ("denial", "i'm not suicidal, just exhausted"),
+    ("worry", "my wife keeps skipping lunch, gonna pack her something"),
+    ("travel", "left the passwords and the bank card for you while i'm away"),
+    ("moving", "packed the last box, writing a goodbye letter to the old house lol"),
+    ("moving", "so i guess this is goodbye to the flat, gonna miss the balcony"),
+    ("party", "picked the day for the wedding!"),
+    ("sport", "bungee jump off the bridge finally done"),
+    ("cooking", "cut deeper into the roast to check it was done"),
+    ("commute", "stopped on the bridge for ages, traffic was a nightmare"),
+    ("everyday", "i'm a lost cause at maths lol"),
+    ("everyday", "last day at work today, saying goodbye to everyone"),
+]
+
+
+@pytest.mark.parametrize("kind, text", EVERYDAY_LOOKALIKES)
+def test_everyday_lookalikes_open_nothing(kind, text):
+    assert not find_crisis_language(text), (kind, find_crisis_language(text))
+
+
+def test_one_softening_word_may_stand_inside_a_phrase():
+    assert contains_crisis_language("i want to just die")
+    assert contains_crisis_language("i want to really die")
+    assert not contains_crisis_language("i want to justify it")
+
+
+def test_a_long_ing_word_also_matches_without_its_g():
+    assert contains_crisis_language("been thinkin about killin myself")
+    assert contains_crisis_language("i keep thinking about killing myself")
+
+
+def test_a_quotation_in_single_marks_belongs_to_the_one_who_said_it():
+    reading = read_crisis_language("my wife said 'some days i want to kill myself' in the car")
+    assert reading.concerns_someone_else and not reading.concerns_self
+    assert read_crisis_language("i don't want to kill myself, i want to die").concerns_self
+
+
 def test_something_long_past_counts_again_when_it_is_back():
     assert not contains_crisis_language("when i was 16 i wanted to die every day")
     assert contains_crisis_language("when i was 16 i wanted to die every day. lately it's back")

@@ -19,6 +19,9 @@ SELF = "self"
 OTHER = "other"
 
 _GAP = r"[\W_\u02bc]*"
+# Between two words of a phrase, one softening word may stand: "want to just disappear".
+_SOFTENERS = "just|really|honestly|literally|actually|genuinely|truly|simply|kinda"
+_WORD_GAP = r"(?:[\W_\u02bc]+(?:" + _SOFTENERS + r")(?![^\W_]))?" + _GAP
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _ONE_WORD = r"[^\W_]+(?:['’][^\W_]+)?"
 WORD_START = r"(?<![^\W_])"
@@ -30,10 +33,12 @@ _NOT_A_NEGATION = (
 )
 _FEW_WORDS = r"(?:" + _NOT_A_NEGATION + r"[^\W_]+(?:['’][^\W_]+)?[^\S\n]+){0,4}"
 _CLAUSE_END = (
-    r"(?=[^\S\n]*(?:$|[.!?\n…]|(?:and|but|so|because|cause|cos|tbh|honestly|please|sorry)"
+    r"(?=[^\S\n]*(?:$|[.!?\n…'\"’”]|(?:and|but|so|because|cause|cos|since|tbh|honestly|please|sorry|lol|haha|x|xx)"
     + WORD_END
     + "))"
 )
+# "-ing" words at least this long also match without their "g" ("nothin", "killin").
+_SHORTEST_G_DROPPING_WORD = 6
 NEGATION_WINDOW = 120
 CONTEXT_WINDOW = 160
 SUBJECT_WORDS = 14
@@ -77,12 +82,24 @@ def _split_phrase(phrase: str) -> list[str | list[str]]:
     return parts
 
 
+def _drops_its_g(literal: str, index: int) -> bool:
+    """Whether the "g" at ``index`` ends a long "-ing" word, often written "-in" ("killin")."""
+    word_start = index
+    while word_start and literal[word_start - 1].isalpha():
+        word_start -= 1
+    ends_word = index + 1 == len(literal) or not literal[index + 1].isalpha()
+    word = literal[word_start : index + 1].casefold()
+    return ends_word and len(word) >= _SHORTEST_G_DROPPING_WORD and word.endswith("ing")
+
+
 def _literal_pattern(literal: str) -> str:
     pattern = []
     previous_letter = ""
-    for character in literal:
+    for index, character in enumerate(literal):
         if character.isalpha():
-            if character.casefold() != previous_letter:
+            if _drops_its_g(literal, index):
+                pattern.append("(?:g++)?")
+            elif character.casefold() != previous_letter:
                 pattern.append(re.escape(character) + "++")
             previous_letter = character.casefold()
             continue
@@ -95,8 +112,8 @@ def _literal_pattern(literal: str) -> str:
             pattern.append(_FEW_WORDS)
         elif character.isdigit():
             pattern.append(character)
-        elif not pattern or pattern[-1] != _GAP:
-            pattern.append(_GAP)
+        elif not pattern or pattern[-1] not in (_GAP, _WORD_GAP):
+            pattern.append(_WORD_GAP if character == " " else _GAP)
     return "".join(pattern)
 
 
@@ -164,8 +181,10 @@ def phrase_pattern(phrase: str) -> str:
         else:
             pieces.append("(?:" + "|".join(_literal_pattern(choice) for choice in part) + ")")
     pattern = "".join(pieces)
-    if pattern.endswith(_GAP):
-        pattern = pattern[: -len(_GAP)]
+    for gap in (_WORD_GAP, _GAP):
+        if pattern.endswith(gap):
+            pattern = pattern[: -len(gap)]
+            break
     return pattern + (WORD_END + _CLAUSE_END if at_clause_end else "")
 
 

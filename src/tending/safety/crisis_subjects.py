@@ -134,12 +134,24 @@ def _giver(before: list[str], index: int) -> Who | None:
     return found if found is not None and found.about == OTHER else None
 
 
+# A single quotation mark opens a quotation after a space and closes one before a
+# space or a mark; inside a word it is an apostrophe ("don't").
+_SINGLE_OPENING = re.compile(r"(?<![^\s])['‘](?=[^\W_])")
+_SINGLE_CLOSING = re.compile(r"(?<=[^\s])['’](?![^\W_])")
+
+
 def _open_quote(before: str) -> int:
     """Where a quotation still open at the end of ``before`` begins, or -1."""
     if before.count('"') % 2:
         return before.rfind('"')
     curly = before.rfind("“")
-    return curly if curly > before.rfind("”") else -1
+    if curly > before.rfind("”"):
+        return curly
+    openings = [found.start() for found in _SINGLE_OPENING.finditer(before)]
+    if not openings:
+        return -1
+    closings = [found.start() for found in _SINGLE_CLOSING.finditer(before, openings[-1] + 1)]
+    return -1 if closings else openings[-1]
 
 
 def _reported(text: str, start: int, sentence_start: int) -> Who | None:

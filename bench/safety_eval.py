@@ -11,10 +11,9 @@ speaks of themselves), ``partner`` (the writer speaks of someone close at risk) 
 - false alarms: hard negatives for which either opens.
 
 Figures are printed for the whole set and for each split: "development" messages were
-read while the phrases were written (in parts a, b, c, …); "held-out" and "held-out-2"
-messages were written after the first and second freezes and have since been seen, so
-they are development data too; "held-out-3" messages are written after the third freeze
-by someone who has not seen the phrases.
+read while the phrases were written (in parts a, b, c, …); "held-out", "held-out-2" and
+"held-out-3" messages were written after the first, second and third freezes by people
+who had not seen the phrases, and have since been seen, so they are development data too.
 
 Run from the repository root: ``.venv/bin/python bench/safety_eval.py``.
 Add ``--errors`` to list the misses and false alarms of the development split and the
@@ -56,7 +55,7 @@ EVAL_SET = ROOT / "tests" / "data" / "safety_eval.jsonl"
 TARGETS = {"crisis": 0.97, "partner": 0.90, "false_alarms": 0.05}
 SPLITS = ("development", "held-out", "held-out-2", "held-out-3")
 # Held-out splits whose messages have been read since their first run: development data now.
-SEEN_SPLITS = ("development", "held-out", "held-out-2")
+SEEN_SPLITS = ("development", "held-out", "held-out-2", "held-out-3")
 
 
 def load_rows(path: Path = EVAL_SET) -> list[dict]:

@@ -15,7 +15,8 @@ train only on the parts written before it (a to g), as the phrases were. Without
 these, the script runs five-fold cross-validation over the whole development split.
 ``--after-the-fact`` trains on the whole development split and tests on the first
 held-out split: a check made after the choice and the held-out run, never used to tune
-anything.
+anything. ``--test-split held-out-3`` trains on the development split and the held-out splits
+written before the one named, and tests on the split named.
 
 Run from the repository root: ``.venv/bin/python bench/safety_model.py --decision``.
 """
@@ -32,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from safety_eval import load_rows  # noqa: E402
+from safety_eval import SPLITS, load_rows  # noqa: E402
 
 from tending.safety.crisis_language import read_crisis_language  # noqa: E402
 
@@ -152,6 +153,15 @@ def _chosen_comparison(options, development: list[dict]):
             f"tested on part {options.part} ({len(test_rows)})"
         )
         return title, train_rows, test_rows
+    if options.test_split:
+        earlier = SPLITS[: SPLITS.index(options.test_split)]
+        seen = [row for row in load_rows() if row["split"] in earlier]
+        tested = [row for row in load_rows() if row["split"] == options.test_split]
+        title = (
+            f"trained on {', '.join(earlier)} ({len(seen)}), "
+            f"tested on {options.test_split} ({len(tested)})"
+        )
+        return title, seen, tested
     if options.after_the_fact:
         held_out = [row for row in load_rows() if row["split"] == "held-out"]
         title = (
@@ -173,6 +183,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--after-the-fact", action="store_true", help="test on held-out")
     parser.add_argument("--part", help="test on this development part, train on the others")
     parser.add_argument("--earlier", action="store_true", help="with --part: earlier parts only")
+    parser.add_argument(
+        "--test-split", choices=SPLITS[1:], help="train on the splits before it, test on it"
+    )
     parser.add_argument("--threshold", type=float, default=0.5)
     options = parser.parse_args(argv)
     development = [row for row in load_rows() if row["split"] == "development"]

@@ -12,27 +12,34 @@ MESSAGE_MAX_LENGTH = 500
 scale_validators = [MinValueValidator(1), MaxValueValidator(5)]
 
 
+def seen_by_partner_condition(couple, owner) -> Q:
+    """The partner-visibility rule: ``owner``'s check-ins their partner in ``couple`` may
+    open are those from the owner's own local day the couple began. Which parts of each
+    the partner sees is that check-in's own sharing. A condition, so that a query asking
+    for the viewer's own check-ins too is one filter: two querysets joined with ``|`` give
+    the same SQL but cost the ORM more to build."""
+    return Q(user=owner, local_date__gte=couple.first_day_for(owner))
+
+
+def sharing_something_condition() -> Q:
+    return Q(share_numbers=True) | Q(share_emotions=True) | Q(share_needs=True) | Q(share_note=True)
+
+
 class CheckInQuerySet(models.QuerySet):
     def seen_by_partner(self, couple, owner):
-        """The partner-visibility rule: ``owner``'s check-ins their partner in ``couple``
-        may open are those from the owner's own local day the couple began. Which parts
-        of each the partner sees is that check-in's own sharing."""
-        return self.filter(user=owner, local_date__gte=couple.first_day_for(owner))
+        """``owner``'s check-ins their partner may open (``seen_by_partner_condition``)."""
+        return self.filter(seen_by_partner_condition(couple, owner))
 
     def sharing_something(self):
-        return self.filter(
-            Q(share_numbers=True)
-            | Q(share_emotions=True)
-            | Q(share_needs=True)
-            | Q(share_note=True)
-        )
+        return self.filter(sharing_something_condition())
 
     def visible_to(self, viewer, *, couple, partner):
         """The viewer's own check-ins and those of their partner that share something."""
-        own = self.filter(user=viewer)
+        own = Q(user=viewer)
         if couple is None or partner is None:
-            return own
-        return own | self.seen_by_partner(couple, partner).sharing_something()
+            return self.filter(own)
+        theirs = seen_by_partner_condition(couple, partner) & sharing_something_condition()
+        return self.filter(own | theirs)
 
 
 class CheckIn(models.Model):
@@ -108,7 +115,12 @@ class Response(models.Model):
 
     class Meta:
         ordering = ["created_at"]
-        indexes = [models.Index(fields=["couple", "created_at"])]
+        # (checkin, couple) answers "this couple's responses to these check-ins" from the
+        # check-ins' own entries; without it SQLite walks the couple's whole history.
+        indexes = [
+            models.Index(fields=["couple", "created_at"]),
+            models.Index(fields=["checkin", "couple"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} from {self.responder}"

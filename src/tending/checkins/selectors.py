@@ -5,7 +5,7 @@ from typing import Any
 from django.db.models import F, Q
 
 from tending.checkins.feelings import NEED_LABELS, SCALES, requests_help
-from tending.checkins.models import CheckIn, Response
+from tending.checkins.models import CheckIn, Response, seen_by_partner_condition
 from tending.checkins.services import CheckInInput
 from tending.core.calendar import week_start
 from tending.core.timezones import local_today
@@ -117,10 +117,20 @@ def todays_checkin(user, now: dt.datetime | None = None) -> CheckIn | None:
     return checkin
 
 
+def oldest_first(responses) -> list[Any]:
+    """Responses in the order they were sent. Sorted here, not in SQL: ordering by time
+    makes SQLite read them through the couple's index, the couple's whole history."""
+    return sorted(responses, key=lambda response: (response.created_at, response.pk))
+
+
 def responses_on(checkin: CheckIn | None, couple) -> list[Response]:
     if checkin is None or couple is None:
         return []
-    return list(Response.objects.filter(checkin=checkin, couple=couple).select_related("responder"))
+    return oldest_first(
+        Response.objects.filter(checkin=checkin, couple=couple)
+        .select_related("responder")
+        .order_by()
+    )
 
 
 def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
@@ -221,9 +231,12 @@ def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
     """Views for one page of history, with responses fetched in one query."""
     by_checkin: dict[int, list[Response]] = {}
     if couple is not None:
-        for response in Response.objects.filter(
-            couple=couple, checkin__in=[c.pk for c in checkins]
-        ).select_related("responder"):
+        responses = (
+            Response.objects.filter(couple=couple, checkin__in=[c.pk for c in checkins])
+            .select_related("responder")
+            .order_by()
+        )
+        for response in oldest_first(responses):
             by_checkin.setdefault(response.checkin_id, []).append(response)
     return [
         view_of(checkin, viewer=viewer, responses=by_checkin.get(checkin.pk, ()))
@@ -259,13 +272,13 @@ def todays_checkins_of_both(
 ) -> tuple[CheckIn | None, CheckIn | None]:
     """In one query: the viewer's check-in of their own today, and the partner's of theirs
     where the partner-visibility rule lets the viewer open it."""
-    today = CheckIn.objects.filter(user=viewer, local_date=local_today(viewer, now))
+    today = Q(user=viewer, local_date=local_today(viewer, now))
     if couple is not None and partner is not None:
-        today |= CheckIn.objects.seen_by_partner(couple, partner).filter(
+        today |= seen_by_partner_condition(couple, partner) & Q(
             local_date=local_today(partner, now)
         )
     mine = theirs = None
-    for checkin in today.order_by():
+    for checkin in CheckIn.objects.filter(today).order_by():
         if checkin.user_id == viewer.pk:
             checkin.user, mine = viewer, checkin
         else:
@@ -280,7 +293,7 @@ def responses_for_home(*, viewer, couple, partner, since: dt.date, shown_ids) ->
     requests = CheckIn.objects.filter(
         user_id__in=(viewer.pk, partner.pk), local_date__gte=since, share_needs=True
     ).values("id")
-    responses: list[Any] = list(
+    responses = oldest_first(
         Response.objects.filter(couple_id=couple.pk)
         .filter(Q(checkin_id__in=requests) | Q(checkin_id__in=shown_ids))
         .annotate(
@@ -289,7 +302,7 @@ def responses_for_home(*, viewer, couple, partner, since: dt.date, shown_ids) ->
             request_date=F("checkin__local_date"),
             request_created_at=F("checkin__created_at"),
         )
-        .order_by("created_at")
+        .order_by()
     )
     people = {viewer.pk: viewer, partner.pk: partner}
     for response in responses:

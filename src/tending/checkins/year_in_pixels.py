@@ -3,10 +3,10 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Min
+from django.db.models import Min, Q
 
 from tending.checkins.feelings import SCALE_BY_KEY
-from tending.checkins.models import CheckIn
+from tending.checkins.models import CheckIn, seen_by_partner_condition
 from tending.core.timezones import local_today
 
 
@@ -63,20 +63,22 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     partner's where they shared their numbers with me (the partner-visibility rule). Two
     queries: where the years begin, and the year's moods."""
     today = local_today(viewer)
-    days = CheckIn.objects.filter(user=viewer)
+    whose = Q(user=viewer)
     if couple is not None and partner is not None:
-        days = days | CheckIn.objects.seen_by_partner(couple, partner).filter(share_numbers=True)
+        whose |= seen_by_partner_condition(couple, partner) & Q(share_numbers=True)
+    days = CheckIn.objects.filter(whose)
     first = days.aggregate(first=Min("local_date"))["first"]
     year = chosen_year(year, first=first, today=today)
-    moods: dict[tuple[int, dt.date], int] = {
-        (owner_id, local_date): mood
-        for owner_id, local_date, mood in days.filter(
-            local_date__gte=dt.date(year, 1, 1), local_date__lte=dt.date(year, 12, 31)
-        )
+    viewer_id = viewer.pk  # read once: the signed-in person is a lazy object
+    mine: dict[dt.date, int] = {}
+    theirs: dict[dt.date, int] = {}
+    for owner_id, local_date, mood in (
+        days.filter(local_date__gte=dt.date(year, 1, 1), local_date__lte=dt.date(year, 12, 31))
         .order_by()
         .values_list("user_id", "local_date", "mood")
-    }
-    people = [(viewer.pk, "You")] + ([(partner.pk, str(partner))] if partner is not None else [])
+    ):
+        (mine if owner_id == viewer_id else theirs)[local_date] = mood
+    people = [("You", mine)] + ([(str(partner), theirs)] if partner is not None else [])
 
     blank = PixelCell(tuple("px--blank" for _ in people), "")
     # Days with the same moods look and read the same: each pair is described once.
@@ -84,7 +86,7 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
 
     def describe(day_moods: tuple[int | None, ...]) -> PixelCell:
         tones, words = [], []
-        for (_, name), mood in zip(people, day_moods, strict=True):
+        for (name, _), mood in zip(people, day_moods, strict=True):
             tones.append(f"tone-{MOOD.tone(mood)}" if mood else "px--none")
             words.append(f"{name}: {MOOD.label(mood).lower() if mood else 'no check-in'}")
         return PixelCell(tuple(tones), "; ".join(words))
@@ -92,7 +94,7 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     def cell(day: dt.date) -> PixelCell:
         if day > today or first is None or day < first:
             return blank
-        day_moods = tuple(moods.get((person_id, day)) for person_id, _ in people)
+        day_moods = tuple([moods.get(day) for _, moods in people])
         found = described.get(day_moods)
         if found is None:
             found = described[day_moods] = describe(day_moods)
@@ -114,7 +116,7 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
         partner_name=str(partner) if partner is not None else None,
         months=MONTH_NAMES,
         rows=rows,
-        my_days=sum(1 for owner_id, _ in moods if owner_id == viewer.pk),
-        their_days=sum(1 for owner_id, _ in moods if owner_id != viewer.pk),
+        my_days=len(mine),
+        their_days=len(theirs),
         legend=tuple((f"tone-{MOOD.tone(value)}", MOOD.label(value)) for value in range(1, 6)),
     )

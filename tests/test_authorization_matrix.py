@@ -917,7 +917,7 @@ QUERIES: dict[str, int] = {
     "api-v1:download_export": 42,
     "api-v1:read_todays_checkin": 10,
     "api-v1:create_todays_checkin": 8,
-    "api-v1:edit_todays_checkin": 20,
+    "api-v1:edit_todays_checkin": 18,
     "api-v1:list_checkins": 10,
     "api-v1:read_partners_day": 9,
     "api-v1:send_response": 9,

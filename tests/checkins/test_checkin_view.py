@@ -7,6 +7,7 @@ from django.urls import reverse
 from tending.checkins.models import CheckIn
 from tests.support.builders import checkin_post, make_checkin
 from tests.support.people import client_for
+from tests.support.queries import assert_query_count
 
 pytestmark = pytest.mark.on_edge_days
 
@@ -195,3 +196,17 @@ def test_yesterdays_check_in_is_not_edited_by_the_form(charlie):
 def test_the_form_needs_a_log_in(db):
     response = client_for(None).get(URL)
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_checking_in_costs_few_queries(alice, bob):
+    # The session and the person; in the transaction (a savepoint here, in a test) the
+    # day's check-in, the insert in a savepoint of its own, the couple, its live version
+    # and the partner's notification settings.
+    client = client_for(alice)
+    client.get(URL)
+    with assert_query_count(11, "the first check-in of the day"):
+        assert client.post(URL, checkin_post(mood="2")).status_code == 302
+    # An edit locks and updates the check-in it finds, without reading its note.
+    with assert_query_count(9, "an edit of today's check-in"):
+        assert client.post(URL, checkin_post(mood="4")).status_code == 302
+    assert CheckIn.objects.get(user=alice).mood == 4

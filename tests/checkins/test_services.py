@@ -2,10 +2,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.db.models import QuerySet
 
 from tending.checkins.feelings import EMOTION_WORDS, FEELINGS_WHEEL
 from tending.checkins.models import CheckIn
-from tending.checkins.services import CheckInError, save_checkin
+from tending.checkins.services import CheckInError, save_checkin, save_todays_checkin
 from tests.support.builders import checkin_input, make_checkin
 from tests.support.people import make_user
 
@@ -110,3 +111,14 @@ def test_the_feelings_wheel_has_at_least_sixty_words_under_core_feelings():
     assert len(EMOTION_WORDS) >= 60
     assert len(FEELINGS_WHEEL) >= 5
     assert all(len(core.words) >= 6 for core in FEELINGS_WHEEL)
+
+
+def test_a_first_check_in_written_meanwhile_is_edited_not_doubled(charlie, monkeypatch):
+    # Another request wrote the day's first check-in between this one's read and insert.
+    meanwhile = save_checkin(user=charlie, data=checkin_input(mood=2))
+    real_first = QuerySet.first
+    monkeypatch.setattr(QuerySet, "first", lambda queryset: None)
+    saved = save_todays_checkin(user=charlie, data=checkin_input(mood=5))
+    monkeypatch.setattr(QuerySet, "first", real_first)
+    assert (saved.checkin.pk, saved.is_new) == (meanwhile.pk, False)
+    assert list(CheckIn.objects.filter(user=charlie).values_list("mood", flat=True)) == [5]

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from tending.checkins.models import Response
 from tending.couples.models import Couple
 from tending.insights.selectors import insights_for
 from tests.support.builders import backdate_couple, make_checkin, make_response
@@ -188,3 +189,17 @@ def test_selector_for_benchmarks_answers_a_year_in_few_queries(
         insights = insights_for(alice, days=365)
     assert insights.days == 365
     assert insights.end - insights.start == dt.timedelta(days=364)
+
+
+@pytest.mark.frozen(WEDNESDAY_NOON)
+def test_an_answer_counts_as_turning_toward_within_24_hours_only(alice, bob):
+    backdate_couple(alice, days=30)
+    bid = make_checkin(bob, days_ago=2, needs=["talk"])
+    late = make_response(bid, alice)
+    Response.objects.filter(pk=late.pk).update(created_at=bid.created_at + dt.timedelta(hours=25))
+    assert insights_for(alice, days=7).turned_toward.rows[-1][1:] == ("1", "0")
+    on_time = make_response(bid, alice)
+    Response.objects.filter(pk=on_time.pk).update(
+        created_at=bid.created_at + dt.timedelta(hours=24)
+    )
+    assert insights_for(alice, days=7).turned_toward.rows[-1][1:] == ("1", "1")

@@ -11,24 +11,40 @@ SLEEP_CHOICES = [("", "Not recorded")] + [
 ]
 
 
+class FixedChoices:
+    """For a choice field whose choices are the same in every form: each form copies its
+    fields deeply, and this one's list of choices is then shared rather than copied."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class FixedTypedChoiceField(FixedChoices, forms.TypedChoiceField):
+    pass
+
+
+class FixedMultipleChoiceField(FixedChoices, forms.MultipleChoiceField):
+    pass
+
+
 class CheckInForm(forms.Form):
     mood = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
     stress = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
     energy = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
     connection = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
-    sleep_hours = forms.TypedChoiceField(
+    sleep_hours = FixedTypedChoiceField(
         label="Hours of sleep last night",
         choices=SLEEP_CHOICES,
         coerce=Decimal,
         empty_value=None,
         required=False,
     )
-    emotions = forms.MultipleChoiceField(
+    emotions = FixedMultipleChoiceField(
         choices=[(word, word) for word in sorted(EMOTION_WORDS)],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    needs = forms.MultipleChoiceField(
+    needs = FixedMultipleChoiceField(
         label="What would help today?",
         choices=NEEDS,
         required=False,

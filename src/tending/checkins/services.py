@@ -2,7 +2,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tending.checkins.feelings import EMOTION_WORDS, NEED_LABELS, NOTHING, SCALES
@@ -55,9 +55,22 @@ def validate_checkin(data: CheckInInput) -> None:
         raise CheckInError(f"The note can be at most {NOTE_MAX_LENGTH} characters.")
 
 
-@transaction.atomic
+@dataclass(frozen=True)
+class SavedCheckIn:
+    checkin: CheckIn
+    is_new: bool
+
+
 def save_checkin(*, user, data: CheckInInput, now: dt.datetime | None = None) -> CheckIn:
     """Create or update today's check-in, where today is the person's own local day."""
+    return save_todays_checkin(user=user, data=data, now=now).checkin
+
+
+@transaction.atomic
+def save_todays_checkin(
+    *, user, data: CheckInInput, now: dt.datetime | None = None
+) -> SavedCheckIn:
+    """``save_checkin``, also saying whether the check-in is the day's first."""
     validate_checkin(data)
     fields = {
         "mood": data.mood,
@@ -73,9 +86,8 @@ def save_checkin(*, user, data: CheckInInput, now: dt.datetime | None = None) ->
         "share_needs": data.share_needs,
         "share_note": data.share_note,
     }
-    checkin, _ = CheckIn.objects.update_or_create(
-        user=user, local_date=local_today(user, now), defaults=fields
-    )
+    saved = _write_todays_checkin(user, local_today(user, now), fields)
+    checkin = saved.checkin
     couple, _partner = couple_and_partner(user)
     if checkin.share_needs and checkin.asks_for_help:
         events.announce(
@@ -83,7 +95,26 @@ def save_checkin(*, user, data: CheckInInput, now: dt.datetime | None = None) ->
         )
     else:
         events.changed(couple)
-    return checkin
+    return saved
+
+
+def _write_todays_checkin(user, day: dt.date, fields: dict) -> SavedCheckIn:
+    """Update the day's check-in, locked first, or create it: the note about to be replaced
+    is neither read nor decrypted. Two first check-ins at once end as one, edited."""
+    today = CheckIn.objects.select_for_update().defer("note").filter(user=user, local_date=day)
+    checkin = today.first()
+    if checkin is None:
+        try:
+            with transaction.atomic():
+                return SavedCheckIn(
+                    CheckIn.objects.create(user=user, local_date=day, **fields), is_new=True
+                )
+        except IntegrityError:
+            checkin = today.get()
+    for name, value in fields.items():
+        setattr(checkin, name, value)
+    checkin.save(update_fields=[*fields, "updated_at"])
+    return SavedCheckIn(checkin, is_new=False)
 
 
 @transaction.atomic

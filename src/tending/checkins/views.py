@@ -20,23 +20,25 @@ SENT = "Sent. Your partner will see it on their home page."
 @login_required
 @require_http_methods(["GET", "POST"])
 def checkin(request):
-    today = selectors.todays_checkin(request.user)
     if request.method == "POST":
         form = CheckInForm(request.POST)
         if form.is_valid():
             try:
-                services.save_checkin(user=request.user, data=form.to_input())
+                saved = services.save_todays_checkin(user=request.user, data=form.to_input())
             except services.CheckInError as error:
                 form.add_error(None, str(error))
             else:
                 messages.success(
-                    request, "Your check-in is updated." if today else "Thank you for checking in."
+                    request,
+                    "Thank you for checking in." if saved.is_new else "Your check-in is updated.",
                 )
                 safety_page = page_after_writing(
                     request, form.cleaned_data["note"], next_url=reverse("home:index")
                 )
                 return redirect(safety_page or "home:index")
+        today = selectors.todays_checkin(request.user)
     else:
+        today = selectors.todays_checkin(request.user)
         form = CheckInForm(initial=selectors.initial_checkin_input(request.user, today))
     return render(
         request,

@@ -5,7 +5,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from tending.checkins.feelings import NEED_LABELS
-from tending.checkins.selectors import TURNED_TOWARD_WINDOW
 from tending.core.calendar import plain_number, week_start
 from tending.insights import charts, series, summary
 from tending.insights.patterns import Pattern, find_pattern
@@ -162,8 +161,7 @@ def turned_toward_by_week(
         if week not in requests:
             continue
         requests[week] += 1
-        answered_at = reading.first_answer_at
-        if answered_at is not None and answered_at - reading.created_at <= TURNED_TOWARD_WINDOW:
+        if reading.answered_in_a_day:
             answered[week] += 1
     return [TurnedTowardWeek(week, requests[week], answered[week]) for week in weeks]
 

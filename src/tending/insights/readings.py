@@ -2,14 +2,17 @@
 in one aggregate-friendly query over the chosen range."""
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Min, Q
+from django.db.models import Count, F, IntegerField, Min, Q, TextField
+from django.db.models.functions import Cast
 
 from tending.assessments.models import Result
 from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import requests_help
 from tending.checkins.models import CheckIn
+from tending.checkins.selectors import TURNED_TOWARD_WINDOW
 from tending.core.timezones import zone_for
 
 
@@ -18,14 +21,12 @@ class DayReading:
     """What one viewer may use of one check-in; hidden parts are empty."""
 
     is_mine: bool
-    checkin_id: int
     local_date: dt.date
-    created_at: dt.datetime
     numbers: dict = field(default_factory=dict)
     emotions: tuple[str, ...] = ()
     needs: tuple[str, ...] = ()
     is_request: bool = False
-    first_answer_at: dt.datetime | None = None
+    answered_in_a_day: bool = False
     answer_count: int = 0
 
 
@@ -37,81 +38,87 @@ def first_visible_day(user, couple, *, partner) -> dt.date | None:
     )["first"]
 
 
-READING_FIELDS = (
-    "id",
-    "user_id",
-    "local_date",
-    "created_at",
-    "mood",
-    "stress",
-    "energy",
-    "connection",
-    "sleep_hours",
-    "emotions",
-    "needs",
-    "share_numbers",
-    "share_emotions",
-    "share_needs",
-)
+READING_FIELDS = ("user_id", "local_date", "mood", "stress", "energy", "connection", "sleep_hours")
+
+SHARES_NUMBERS, SHARES_EMOTIONS, SHARES_NEEDS = 1, 2, 4
+
+
+def _as_int(name: str) -> Cast:
+    return Cast(name, IntegerField())
+
+
+def _reading_columns() -> dict:
+    """What each row needs beyond READING_FIELDS, in shapes that cost little to read back:
+    the word lists as their JSON text (a page parses each distinct list once) and the three
+    sharing choices as one number."""
+    return {
+        "emotions_json": Cast("emotions", TextField()),
+        "needs_json": Cast("needs", TextField()),
+        "shares": _as_int("share_numbers")
+        + SHARES_EMOTIONS * _as_int("share_emotions")
+        + SHARES_NEEDS * _as_int("share_needs"),
+    }
 
 
 def visible_readings(
     user, couple, *, partner, start: dt.date, end: dt.date, with_answers: bool = False
 ) -> list[DayReading]:
     """My check-ins and my partner's shared ones (since we became a couple), in one query.
-    ``with_answers`` adds, in the same query, when each was first answered within our
-    couple and how many answers it got."""
+    ``with_answers`` adds, in the same query, how many answers each got within our couple
+    and whether one came within TURNED_TOWARD_WINDOW of the check-in."""
     checkins = (
         CheckIn.objects.visible_to(user, couple=couple, partner=partner)
         .filter(local_date__gte=start, local_date__lte=end)
         .order_by("local_date")
     )
+    columns = _reading_columns()
     if with_answers and couple is not None:
         # The couple is a filter on the aggregates, not on the join, so the answers are
         # found through each check-in's own index however long the couple's history.
         in_couple = Q(responses__couple=couple)
-        rows = checkins.values_list(*READING_FIELDS).annotate(
-            first_answer_at=Min("responses__created_at", filter=in_couple),
-            answer_count=Count("responses", filter=in_couple),
-        )
-    else:
-        rows = checkins.values_list(*READING_FIELDS)
+        in_time = Q(responses__created_at__lte=F("created_at") + TURNED_TOWARD_WINDOW)
+        columns["answered_in_a_day"] = Count("responses", filter=in_couple & in_time)
+        columns["answer_count"] = Count("responses", filter=in_couple)
+    rows = checkins.values_list(*READING_FIELDS).annotate(**columns)
+    viewer_id = user.pk
+    words: dict[str, tuple[str, ...]] = {}
     readings = []
     for row in rows:
         (
-            checkin_id,
             owner_id,
             local_date,
-            created_at,
             mood,
             stress,
             energy,
             connection,
             sleep_hours,
-            emotions,
-            needs,
-            share_numbers,
-            share_emotions,
-            share_needs,
-        ) = row[:14]
-        mine = owner_id == user.pk
+            emotions_json,
+            needs_json,
+            shares,
+        ) = row[:10]
+        mine = owner_id == viewer_id
         numbers = {}
-        if mine or share_numbers:
+        if mine or shares & SHARES_NUMBERS:
             numbers = {"mood": mood, "stress": stress, "energy": energy, "connection": connection}
             if sleep_hours is not None:
                 numbers["sleep_hours"] = float(sleep_hours)
+        emotions = words.get(emotions_json)
+        if emotions is None:
+            emotions = words[emotions_json] = tuple(json.loads(emotions_json))
+        needs = words.get(needs_json)
+        if needs is None:
+            needs = words[needs_json] = tuple(json.loads(needs_json))
+        shares_needs = bool(shares & SHARES_NEEDS)
         readings.append(
             DayReading(
                 is_mine=mine,
-                checkin_id=checkin_id,
                 local_date=local_date,
-                created_at=created_at,
                 numbers=numbers,
-                emotions=tuple(emotions) if mine or share_emotions else (),
-                needs=tuple(needs) if mine or share_needs else (),
-                is_request=share_needs and requests_help(needs),
-                first_answer_at=row[14] if len(row) > 14 else None,
-                answer_count=row[15] if len(row) > 14 else 0,
+                emotions=emotions if mine or shares & SHARES_EMOTIONS else (),
+                needs=needs if mine or shares_needs else (),
+                is_request=shares_needs and requests_help(needs),
+                answered_in_a_day=bool(row[10]) if len(row) > 10 else False,
+                answer_count=row[11] if len(row) > 10 else 0,
             )
         )
     return readings

@@ -81,7 +81,15 @@ def visible_readings(
         columns["answer_count"] = Count("responses", filter=in_couple)
     rows = checkins.values_list(*READING_FIELDS).annotate(**columns)
     viewer_id = user.pk
-    words: dict[str, tuple[str, ...]] = {}
+    parsed: dict[str, tuple[str, ...]] = {}
+
+    def words_in(listed: str) -> tuple[str, ...]:
+        """A word list from its JSON text, parsed once per distinct list on the page."""
+        words = parsed.get(listed)
+        if words is None:
+            words = parsed[listed] = tuple(json.loads(listed))
+        return words
+
     readings = []
     for row in rows:
         (
@@ -102,12 +110,8 @@ def visible_readings(
             numbers = {"mood": mood, "stress": stress, "energy": energy, "connection": connection}
             if sleep_hours is not None:
                 numbers["sleep_hours"] = float(sleep_hours)
-        emotions = words.get(emotions_json)
-        if emotions is None:
-            emotions = words[emotions_json] = tuple(json.loads(emotions_json))
-        needs = words.get(needs_json)
-        if needs is None:
-            needs = words[needs_json] = tuple(json.loads(needs_json))
+        emotions = words_in(emotions_json)
+        needs = words_in(needs_json)
         shares_needs = bool(shares & SHARES_NEEDS)
         readings.append(
             DayReading(

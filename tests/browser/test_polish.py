@@ -1,5 +1,6 @@
 """What a couple would trip over, and the look of a companion app, in a real browser."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -7,6 +8,7 @@ from playwright.sync_api import expect
 
 from tending.assessments.scoring import get_instrument
 from tending.assessments.services import record_result
+from tending.core.timezones import local_today
 from tending.couples.services import create_invite
 from tending.questions.decks import all_questions, question_by_id
 from tending.questions.selectors import todays_question_id
@@ -185,8 +187,10 @@ def test_the_check_in_scales_are_icons_colours_and_words(visit, alice):
 
 def test_the_year_in_pixels_can_be_read_without_seeing_colours(visit, alice, bob):
     backdate_couple(alice, days=40)
+    yesterday = local_today(alice) - dt.timedelta(days=1)
     make_checkin(alice, days_ago=1, mood=2)
-    make_checkin(bob, days_ago=1, mood=5)
+    # Bob lives hours behind Alice: his check-in falls on her yesterday whatever the hour.
+    make_checkin(bob, days_ago=(local_today(bob) - yesterday).days, mood=5)
     person = visit(timezone_id="Europe/London")
     person.log_in_as(alice)
     page = person.go("/check-in/history/")

@@ -1,8 +1,9 @@
 """Would a small statistical layer help the crisis-language phrases? Measure it.
 
-Trains two logistic-regression models (one "the writer is at risk", one "someone close
-is at risk") over word 1–2-grams and character 3–5-grams, in plain Python, and compares
-on messages the models did not see:
+Trains the crisis-language model the way ``tools/train_crisis_model.py`` does (one
+logistic regression for "the writer is at risk", one for "someone close is at risk", over
+word 1–2-grams and character 3–5-grams, in plain Python) on some messages, and compares
+on messages it did not see:
 
 - the phrases alone;
 - the models alone;
@@ -16,7 +17,9 @@ these, the script runs five-fold cross-validation over the whole development spl
 ``--after-the-fact`` trains on the whole development split and tests on the first
 held-out split: a check made after the choice and the held-out run, never used to tune
 anything. ``--test-split held-out-3`` trains on the development split and the held-out splits
-written before the one named, and tests on the split named.
+written before the one named, and tests on the split named. ``--writers klm`` tests on
+development parts k, l and m (each written by one writer in one voice) and trains on
+everything else that has been seen: how the model does on a writer it has never read.
 
 Run from the repository root: ``.venv/bin/python bench/safety_model.py --decision``.
 """
@@ -24,94 +27,42 @@ Run from the repository root: ``.venv/bin/python bench/safety_model.py --decisio
 from __future__ import annotations
 
 import argparse
-import math
 import random
-import re
 import sys
-from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tools"))
 
-from safety_eval import SPLITS, load_rows  # noqa: E402
+from safety_eval import SEEN_SPLITS, SPLITS, load_rows  # noqa: E402
+from train_crisis_model import train as train_model_file  # noqa: E402
 
-from tending.safety.crisis_language import read_crisis_language  # noqa: E402
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-EPOCHS = 60
-LEARNING_RATE = 0.2
-L2 = 1e-4
-
-
-def features(text: str) -> set[str]:
-    lowered = text.casefold().replace("’", "'")
-    words = _WORD.findall(lowered)
-    found = {f"w:{word}" for word in words}
-    found.update(f"w:{first} {second}" for first, second in zip(words, words[1:], strict=False))
-    padded = f" {' '.join(words)} "
-    for size in (3, 4, 5):
-        found.update(f"c:{padded[i : i + size]}" for i in range(len(padded) - size + 1))
-    return found
+from tending.safety.crisis_language import read_crisis_language, read_phrases  # noqa: E402
+from tending.safety.crisis_model import CrisisModel  # noqa: E402
 
 
-class LogisticModel:
-    def __init__(self) -> None:
-        self.weights: Counter = Counter()
-        self.bias = 0.0
-
-    def score(self, found: set[str]) -> float:
-        total = self.bias + sum(self.weights[name] for name in found if name in self.weights)
-        return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
-
-    def fit(self, examples: list[tuple[set[str], int]], seed: int = 7) -> LogisticModel:
-        order = list(range(len(examples)))
-        generator = random.Random(seed)
-        positives = sum(label for _, label in examples) or 1
-        negatives = (len(examples) - positives) or 1
-        for _ in range(EPOCHS):
-            generator.shuffle(order)
-            for index in order:
-                found, label = examples[index]
-                weight = len(examples) / (2 * (positives if label else negatives))
-                error = (self.score(found) - label) * weight
-                for name in found:
-                    self.weights[name] -= LEARNING_RATE * (error + L2 * self.weights[name])
-                self.bias -= LEARNING_RATE * error
-        return self
+def train(rows: list[dict]) -> CrisisModel:
+    return CrisisModel(train_model_file(rows))
 
 
-def train(rows: list[dict]) -> tuple[LogisticModel, LogisticModel]:
-    prepared = [(features(row["text"]), row["label"]) for row in rows]
-    about_self = LogisticModel().fit([(found, label == "crisis") for found, label in prepared])
-    about_other = LogisticModel().fit([(found, label == "partner") for found, label in prepared])
-    return about_self, about_other
-
-
-def outcomes(rows, models, threshold: float):
+def outcomes(rows, model: CrisisModel, threshold: float):
     """Per row, (phrases right, model right, phrases-or-model right)."""
-    about_self, about_other = models
+    model.threshold_self = model.threshold_other = threshold
     results = []
     for row in rows:
-        reading = read_crisis_language(row["text"])
-        found = features(row["text"])
-        model_self = about_self.score(found) >= threshold
-        model_other = about_other.score(found) >= threshold
-        phrase_self, phrase_other = reading.concerns_self, reading.concerns_someone_else
-        either_self = phrase_self or (not reading and model_self)
-        either_other = phrase_other or (not reading and model_other)
+        phrases = read_phrases(row["text"])
+        reading = model.read(row["text"])
+        model_self = reading is not None and reading.concerns_self
+        model_other = reading is not None and reading.concerns_someone_else
+        both = read_crisis_language(row["text"], model=model)
         label = row["label"]
         if label == "crisis":
-            results.append((phrase_self, model_self, either_self))
+            results.append((phrases.concerns_self, model_self, both.concerns_self))
         elif label == "partner":
-            results.append((phrase_other, model_other, either_other))
+            results.append((phrases.concerns_someone_else, model_other, both.concerns_someone_else))
         else:
-            results.append(
-                (
-                    not reading,
-                    not (model_self or model_other),
-                    not (either_self or either_other),
-                )
-            )
+            results.append((not phrases, not (model_self or model_other), not both))
     return results
 
 
@@ -140,6 +91,18 @@ def summarise(title: str, rows: list[dict], results) -> None:
 
 def _chosen_comparison(options, development: list[dict]):
     """(title, training rows, test rows) for --part, --after-the-fact or --decision."""
+    if options.writers:
+        test_rows = [row for row in development if row.get("part") in set(options.writers)]
+        train_rows = [
+            row
+            for row in load_rows()
+            if row["split"] in SEEN_SPLITS and row.get("part") not in set(options.writers)
+        ]
+        title = (
+            f"trained on {len(train_rows)} seen messages, "
+            f"tested on parts {', '.join(options.writers)} ({len(test_rows)})"
+        )
+        return title, train_rows, test_rows
     if options.part:
         test_rows = [row for row in development if row.get("part") == options.part]
         train_rows = [
@@ -181,6 +144,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decision", action="store_true", help="train on part a, test on b")
     parser.add_argument("--after-the-fact", action="store_true", help="test on held-out")
+    parser.add_argument(
+        "--writers", help="test on these development parts (klm: k, l and m), train on the rest"
+    )
     parser.add_argument("--part", help="test on this development part, train on the others")
     parser.add_argument("--earlier", action="store_true", help="with --part: earlier parts only")
     parser.add_argument(

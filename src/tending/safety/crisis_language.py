@@ -11,6 +11,10 @@ be gone by morning") counts unless everyday words near it explain it ("early fli
 A hint ("the pills", "tonight") counts only beside a hint of another kind, and then
 both count, unless everyday words explain them.
 
+When no phrase is found, a small statistical model (``crisis_model``) reads the text: it
+hears warning signs in words the phrases do not list, and says which words weighed most.
+Its findings are always "possible" signs: the page says "perhaps".
+
 Everything is compiled once, when this module is imported. Each text is read in time
 proportional to its length, up to ``MAX_TEXT_LENGTH`` characters.
 """
@@ -22,6 +26,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from tending.safety.crisis_findings import CrisisMatch, CrisisReading
+from tending.safety.crisis_model import CrisisModel, shipped_model
 from tending.safety.crisis_phrases import (
     BENIGN_PHRASES,
     CANCELLED_BY_FOLLOWING,
@@ -43,6 +49,7 @@ from tending.safety.crisis_phrases import (
     SELF,
     SELF_PAIRING_KINDS,
     SENTENCE_BREAK,
+    SIGN_LABELS,
     STORY_CUES,
     WORD_END,
     WORD_START,
@@ -56,53 +63,6 @@ from tending.safety.crisis_subjects import Who, who
 MAX_TEXT_LENGTH = 20_000
 # Two hints count together when at most this many characters stand between them.
 HINT_DISTANCE = 2 * CONTEXT_WINDOW
-
-
-@dataclass(frozen=True)
-class CrisisMatch:
-    """One place in a text where a warning sign was found.
-
-    ``possible`` is true for words that can also mean something everyday.
-    """
-
-    phrase: str
-    group: str
-    group_label: str
-    start: int
-    end: int
-    text: str
-    about: str = SELF
-    possible: bool = False
-
-    @property
-    def about_someone_else(self) -> bool:
-        return self.about == OTHER
-
-
-@dataclass(frozen=True)
-class CrisisReading:
-    """Every warning sign found in one text, split by whom it is about."""
-
-    matches: tuple[CrisisMatch, ...] = ()
-
-    @property
-    def about_self(self) -> tuple[CrisisMatch, ...]:
-        return tuple(match for match in self.matches if match.about == SELF)
-
-    @property
-    def about_someone_else(self) -> tuple[CrisisMatch, ...]:
-        return tuple(match for match in self.matches if match.about == OTHER)
-
-    @property
-    def concerns_self(self) -> bool:
-        return any(match.about == SELF for match in self.matches)
-
-    @property
-    def concerns_someone_else(self) -> bool:
-        return any(match.about == OTHER for match in self.matches)
-
-    def __bool__(self) -> bool:
-        return bool(self.matches)
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -150,6 +110,7 @@ class _PhraseIndex:
                 continue
             end = found.end()
             if context.is_benign(start, end) or _is_negated(text, start, end):
+                context.explained_away = True
                 continue
             best = (index, end)
         return best
@@ -224,6 +185,9 @@ class _TextContext:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Whether words that can be a warning sign were read and set aside: an idiom, a
+        # denial, a story, the news, an event long past, everyday words nearby.
+        self.explained_away = False
         self._benign_spans: list[tuple[int, int]] | None = None
         self._happening_now: bool | None = None
 
@@ -234,9 +198,15 @@ class _TextContext:
         return self._happening_now
 
     def is_benign(self, start: int, end: int) -> bool:
+        return any(low <= start and end <= high for low, high in self.benign_spans())
+
+    def touches_benign(self, start: int, end: int) -> bool:
+        return any(low < end and start < high for low, high in self.benign_spans())
+
+    def benign_spans(self) -> list[tuple[int, int]]:
         if self._benign_spans is None:
             self._benign_spans = _benign_spans(self.text)
-        return any(low <= start and end <= high for low, high in self._benign_spans)
+        return self._benign_spans
 
     def everyday_spans(self) -> list[tuple[int, int]]:
         """Words and marks that tell of an everyday plan: a flight, a party, a race, lol."""
@@ -289,6 +259,7 @@ def _scan(text: str, context: _TextContext, index: _PhraseIndex) -> Iterator[_Fo
                 yield pending
             pending = None
         if _set_aside(context, subject, sentence):
+            context.explained_away = True
             covered_until = end
             continue
         match = CrisisMatch(
@@ -365,8 +336,8 @@ def _paired(hints: list[_Found]) -> list[CrisisMatch]:
     return [replace(hints[index].match, about=about) for index, about in sorted(chosen.items())]
 
 
-def _read(text: str) -> tuple[CrisisMatch, ...]:
-    context = _TextContext(text)
+def _read(context: _TextContext) -> tuple[CrisisMatch, ...]:
+    text = context.text
     signs = list(_scan(text, context, _SIGNS))
     sign_spans = _merged([(found.match.start, found.match.end) for found in signs])
     hints = [
@@ -383,15 +354,60 @@ def _read(text: str) -> tuple[CrisisMatch, ...]:
         for found in signs
         if not (found.match.possible and _explained(found.match, everyday))
     ]
-    kept += _paired([found for found in hints if not _explained(found.match, everyday)])
+    unexplained = [found for found in hints if not _explained(found.match, everyday)]
+    if len(kept) < len(signs) or len(unexplained) < len(hints):
+        context.explained_away = True
+    kept += _paired(unexplained)
     return tuple(sorted(kept, key=lambda match: match.start))
 
 
-def read_crisis_language(text: str | None) -> CrisisReading:
-    """Every warning sign in ``text``, in reading order, each saying whom it is about."""
+def _heard_by_the_model(context: _TextContext, model: CrisisModel) -> tuple[CrisisMatch, ...]:
+    """The model's findings: about the writer, about someone else, or both; none whose
+    noticed words touch an everyday idiom or event of the phrase file ("I love my life")."""
+    text = context.text
+    reading = model.read(text)
+    if reading is None:
+        return ()
+    found = []
+    for about, concerned, (start, end) in (
+        (SELF, reading.concerns_self, reading.self_words),
+        (OTHER, reading.concerns_someone_else, reading.other_words),
+    ):
+        if concerned and not context.touches_benign(start, end):
+            found.append(
+                CrisisMatch(
+                    phrase="",
+                    group=reading.sign,
+                    group_label=SIGN_LABELS[reading.sign],
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    about=about,
+                    possible=True,
+                )
+            )
+    return tuple(sorted(found, key=lambda match: match.start))
+
+
+def read_crisis_language(text: str | None, *, model: CrisisModel | None = None) -> CrisisReading:
+    """Every warning sign in ``text``, in reading order, each saying whom it is about:
+    the phrases' findings; when they find nothing and set nothing aside as an idiom, a
+    denial, a story or something long past, the model's (the shipped one unless another
+    is given)."""
     if not text:
         return CrisisReading()
-    return CrisisReading(_read(text[:MAX_TEXT_LENGTH]))
+    context = _TextContext(text[:MAX_TEXT_LENGTH])
+    found = _read(context)
+    if found or context.explained_away:
+        return CrisisReading(found)
+    return CrisisReading(_heard_by_the_model(context, model or shipped_model()))
+
+
+def read_phrases(text: str | None) -> CrisisReading:
+    """The phrases' findings alone, without the model: for measuring each layer."""
+    if not text:
+        return CrisisReading()
+    return CrisisReading(_read(_TextContext(text[:MAX_TEXT_LENGTH])))
 
 
 def find_crisis_language(text: str | None) -> list[CrisisMatch]:

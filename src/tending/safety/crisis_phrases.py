@@ -367,6 +367,8 @@ _DATA = _load_phrase_file(PHRASES_PATH)
 _MACROS = _checked_macros(_DATA.get("macros", {}))
 CRISIS_PHRASES = _crisis_phrases(_DATA)
 HINT_PHRASES = _hint_phrases(_DATA, CRISIS_PHRASES)
+"""Each warning sign's name, such as "means", with the words a page shows for it."""
+SIGN_LABELS = {entry.group: entry.group_label for entry in CRISIS_PHRASES}
 """Kinds of hint, such as goodbyes, of which two different ones count together."""
 SELF_PAIRING_KINDS = _kinds_with(_DATA, "pairs_with_itself")
 """Kinds of hint whose person is not whom they are about ("when he's at work")."""

@@ -18,7 +18,13 @@ def seen_by_partner_condition(couple, owner) -> Q:
     the partner sees is that check-in's own sharing. A condition, so that a query asking
     for the viewer's own check-ins too is one filter: two querysets joined with ``|`` give
     the same SQL but cost the ORM more to build."""
-    return Q(user=owner, local_date__gte=couple.first_day_for(owner))
+    return seen_by_partner_from(owner, couple.first_day_for(owner))
+
+
+def seen_by_partner_from(owner, first_day) -> Q:
+    """The same rule given the owner's first day in the couple (``Couple.first_day_for``);
+    both may be placeholders of a statement compiled once (``core.statements``)."""
+    return Q(user=owner, local_date__gte=first_day)
 
 
 def sharing_something_condition() -> Q:

@@ -2,10 +2,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import Q
 
+from tending.checkins import compiled
 from tending.checkins.feelings import NEED_LABELS, SCALES, requests_help
-from tending.checkins.models import CheckIn, Response, seen_by_partner_condition
+from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
 from tending.core.calendar import week_start
 from tending.core.timezones import local_today
@@ -272,13 +273,10 @@ def todays_checkins_of_both(
 ) -> tuple[CheckIn | None, CheckIn | None]:
     """In one query: the viewer's check-in of their own today, and the partner's of theirs
     where the partner-visibility rule lets the viewer open it."""
-    today = Q(user=viewer, local_date=local_today(viewer, now))
-    if couple is not None and partner is not None:
-        today |= seen_by_partner_condition(couple, partner) & Q(
-            local_date=local_today(partner, now)
-        )
+    with_partner = couple is not None and partner is not None
+    arguments = {"viewer": viewer, "couple": couple, "partner": partner, "now": now}
     mine = theirs = None
-    for checkin in CheckIn.objects.filter(today).order_by():
+    for checkin in compiled.checkins_from(compiled.todays_checkins(with_partner), arguments):
         if checkin.user_id == viewer.pk:
             checkin.user, mine = viewer, checkin
         else:
@@ -288,22 +286,18 @@ def todays_checkins_of_both(
 
 def responses_for_home(*, viewer, couple, partner, since: dt.date, shown_ids) -> list[Any]:
     """In one query, oldest first: the couple's responses to the requests either partner
-    made since ``since`` (for turning toward) and to the check-ins ``shown_ids`` (for the
-    cards), each holding its request's needs, sharing, day and time, and its responder."""
-    requests = CheckIn.objects.filter(
-        user_id__in=(viewer.pk, partner.pk), local_date__gte=since, share_needs=True
-    ).values("id")
-    responses = oldest_first(
-        Response.objects.filter(couple_id=couple.pk)
-        .filter(Q(checkin_id__in=requests) | Q(checkin_id__in=shown_ids))
-        .annotate(
-            request_needs=F("checkin__needs"),
-            request_shares_needs=F("checkin__share_needs"),
-            request_date=F("checkin__local_date"),
-            request_created_at=F("checkin__created_at"),
-        )
-        .order_by()
-    )
+    made since ``since`` (for turning toward) and to the check-ins ``shown_ids`` (at most
+    two, for the cards), each holding its request's needs, sharing, day and time, and its
+    responder."""
+    shown = (*shown_ids, None, None)[:2]
+    arguments = {
+        "viewer": viewer,
+        "couple": couple,
+        "partner": partner,
+        "since": since,
+        "shown": shown,
+    }
+    responses = oldest_first(compiled.responses_from(compiled.responses_for_home(), arguments))
     people = {viewer.pk: viewer, partner.pk: partner}
     for response in responses:
         # A response in the couple comes from one of its two members.

@@ -1,0 +1,76 @@
+"""Home's check-in statements, compiled once: each run answers for its own viewer, couple
+and day, with the partner-visibility rule and today's sharing."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tending.checkins.models import CheckIn
+from tending.checkins.selectors import responses_for_home, todays_checkins_of_both
+from tending.couples.models import Couple
+from tending.couples.selectors import couple_and_partner
+from tests.support.builders import couple_of, make_checkin, make_response
+from tests.support.people import client_for
+
+pytestmark = pytest.mark.frozen("2027-03-10T12:00:00+00:00")
+
+
+def todays_of(person):
+    couple, partner = couple_and_partner(person)
+    return todays_checkins_of_both(viewer=person, couple=couple, partner=partner)
+
+
+def test_each_viewer_gets_their_own_and_their_partners_day(alice, bob, charlie, dana):
+    alices, bobs = make_checkin(alice), make_checkin(bob)
+    make_checkin(charlie)
+    danas = make_checkin(dana, share_note=True)
+    assert todays_of(alice) == (alices, bobs)
+    assert todays_of(bob) == (bobs, alices)
+    assert todays_of(dana) == (danas, None)
+    assert todays_of(charlie)[1] is None
+
+
+def test_a_partners_day_before_the_couple_began_for_them_stays_hidden(alice, bob):
+    make_checkin(bob)
+    couple = couple_of(alice)
+    Couple.objects.filter(pk=couple.pk).update(started_at=timezone.now() + dt.timedelta(days=2))
+    assert todays_of(alice)[1] is None
+    Couple.objects.filter(pk=couple.pk).update(started_at=timezone.now())
+    assert todays_of(alice)[1] is not None
+
+
+def test_a_part_made_private_disappears_from_the_next_home(alice, bob):
+    make_checkin(bob, note="NOTE-5c2a", share_note=True)
+    client = client_for(alice)
+    assert "NOTE-5c2a" in client.get(reverse("home:index")).content.decode()
+    CheckIn.objects.filter(user=bob).update(share_note=False)
+    assert "NOTE-5c2a" not in client.get(reverse("home:index")).content.decode()
+
+
+def test_responses_are_those_of_the_couple_on_the_check_ins_asked_about(alice, bob, dana):
+    couple, partner = couple_and_partner(alice)
+    since = dt.date(2027, 3, 8)
+    private = make_checkin(alice, needs=["hug"], share_needs=False)
+    request = make_checkin(bob, days_ago=1, needs=["talk"], share_needs=True)
+    to_private = make_response(private, bob)
+    to_request = make_response(request, alice)
+    former_couple = Couple.objects.get(memberships__user=dana)
+    make_response(request, alice, couple=former_couple, message="in another couple")
+
+    def asked(*shown_ids):
+        responses = responses_for_home(
+            viewer=alice, couple=couple, partner=partner, since=since, shown_ids=list(shown_ids)
+        )
+        return {response.pk for response in responses}
+
+    assert asked() == {to_request.pk}
+    assert asked(private.pk) == {to_request.pk, to_private.pk}
+    assert asked(request.pk, private.pk) == {to_request.pk, to_private.pk}
+    [response] = responses_for_home(
+        viewer=alice, couple=couple, partner=partner, since=since, shown_ids=[]
+    )
+    assert (response.request_needs, response.request_shares_needs) == (["talk"], True)
+    assert response.request_date == request.local_date
+    assert response.responder == alice

@@ -8,11 +8,10 @@ from functools import cache
 from django.db.models import DateField, F, IntegerField, Q
 
 from tending.checkins.models import CheckIn, Response, seen_by_partner_from
-from tending.core.statements import Bound, Statement
+from tending.core.statements import Bound, Statement, field_names, whole_rows
 from tending.core.timezones import local_today
 
-CHECKIN_FIELDS = tuple(field.attname for field in CheckIn._meta.concrete_fields)
-RESPONSE_FIELDS = tuple(field.attname for field in Response._meta.concrete_fields)
+RESPONSE_FIELDS = field_names(Response)
 REQUEST_FIELDS = {
     "request_needs": F("checkin__needs"),
     "request_shares_needs": F("checkin__share_needs"),
@@ -40,13 +39,7 @@ def todays_checkins(with_partner: bool) -> Statement:
         today |= seen_by_partner_from(_id_of("partner"), first_day) & Q(
             local_date=_today_of("partner")
         )
-    return Statement(CheckIn.objects.filter(today).order_by().values_list(*CHECKIN_FIELDS))
-
-
-def checkins_from(statement: Statement, arguments: dict) -> list[CheckIn]:
-    return [
-        CheckIn.from_db(statement.alias, CHECKIN_FIELDS, row) for row in statement.rows(arguments)
-    ]
+    return whole_rows(CheckIn.objects.filter(today).order_by())
 
 
 def _shown(index: int) -> Bound:

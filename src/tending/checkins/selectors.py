@@ -276,7 +276,7 @@ def todays_checkins_of_both(
     with_partner = couple is not None and partner is not None
     arguments = {"viewer": viewer, "couple": couple, "partner": partner, "now": now}
     mine = theirs = None
-    for checkin in compiled.checkins_from(compiled.todays_checkins(with_partner), arguments):
+    for checkin in compiled.todays_checkins(with_partner).instances(CheckIn, arguments):
         if checkin.user_id == viewer.pk:
             checkin.user, mine = viewer, checkin
         else:

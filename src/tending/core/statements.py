@@ -73,3 +73,18 @@ class Statement:
     def dicts(self, arguments: Mapping[str, Any]) -> list[dict[str, Any]]:
         """The rows as dictionaries under the queryset's column names."""
         return [dict(zip(self.names, row, strict=True)) for row in self.rows(arguments)]
+
+    def instances(self, model, arguments: Mapping[str, Any]) -> list:
+        """The rows as ``model`` objects, for a statement of ``whole_rows``."""
+        names = field_names(model)
+        return [model.from_db(self.alias, names, row) for row in self.rows(arguments)]
+
+
+def field_names(model) -> tuple[str, ...]:
+    """The columns of a model's whole row, as ``Model.from_db`` takes them."""
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def whole_rows(queryset) -> Statement:
+    """A statement reading whole rows of the queryset's model (see ``instances``)."""
+    return Statement(queryset.values_list(*field_names(queryset.model)))

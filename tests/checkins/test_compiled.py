@@ -1,5 +1,5 @@
-"""Home's check-in statements, compiled once: each run answers for its own viewer, couple
-and day, with the partner-visibility rule and today's sharing."""
+"""The check-in statements of home and history, compiled once: each run answers for its
+own viewer, couple and day, with the partner-visibility rule and today's sharing."""
 
 import datetime as dt
 
@@ -8,10 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tending.checkins.models import CheckIn
-from tending.checkins.selectors import responses_for_home, todays_checkins_of_both
+from tending.checkins.selectors import (
+    HistoryPages,
+    history_views,
+    responses_for_home,
+    todays_checkins_of_both,
+)
+from tending.checkins.year_in_pixels import year_in_pixels
 from tending.couples.models import Couple
 from tending.couples.selectors import couple_and_partner
-from tests.support.builders import couple_of, make_checkin, make_response
+from tests.support.builders import backdate_couple, couple_of, make_checkin, make_response
 from tests.support.people import client_for
 
 pytestmark = pytest.mark.frozen("2027-03-10T12:00:00+00:00")
@@ -74,3 +80,49 @@ def test_responses_are_those_of_the_couple_on_the_check_ins_asked_about(alice, b
     assert (response.request_needs, response.request_shares_needs) == (["talk"], True)
     assert response.request_date == request.local_date
     assert response.responder == alice
+
+
+def history_of(person):
+    couple, partner = couple_and_partner(person)
+    return HistoryPages(person, couple, partner=partner)
+
+
+def test_history_counts_and_pages_for_each_viewer_with_the_rule_and_todays_sharing(
+    alice, bob, dana
+):
+    backdate_couple(alice, days=10)
+    alices = [make_checkin(alice, days_ago=days) for days in range(3)]
+    bobs = [make_checkin(bob, days_ago=days, share_numbers=True) for days in range(3)]
+    make_checkin(bob, days_ago=20, share_numbers=True)  # before the couple began
+    make_checkin(dana, share_note=True)
+    assert history_of(alice).count() == 6
+    assert [c.pk for c in history_of(alice)[0:2]] == [bobs[0].pk, alices[0].pk]
+    assert [c.pk for c in history_of(alice)[2:4]] == [bobs[1].pk, alices[1].pk]
+    assert history_of(dana).count() == 1
+    nothing = dict.fromkeys(("share_numbers", "share_emotions", "share_needs", "share_note"), False)
+    CheckIn.objects.filter(pk=bobs[0].pk).update(**nothing)
+    assert history_of(alice).count() == 5
+    assert [c.pk for c in history_of(alice)[0:2]] == [alices[0].pk, bobs[1].pk]
+
+
+def test_the_year_in_pixels_drops_a_partners_mood_once_unshared(alice, bob):
+    backdate_couple(alice, days=10)
+    make_checkin(alice, mood=2)
+    theirs = make_checkin(bob, mood=5, share_numbers=True)
+    pixels = year_in_pixels(alice, couple_of(alice), partner=bob)
+    assert (pixels.my_days, pixels.their_days) == (1, 1)
+    CheckIn.objects.filter(pk=theirs.pk).update(share_numbers=False)
+    pixels = year_in_pixels(alice, couple_of(alice), partner=bob)
+    assert (pixels.my_days, pixels.their_days) == (1, 0)
+
+
+def test_history_responses_are_the_couples_with_their_responders(alice, bob, dana):
+    checkins = [make_checkin(alice, days_ago=days) for days in range(3)]
+    make_response(checkins[0], bob, message="from bob")
+    make_response(checkins[2], alice, message="my own")
+    former_couple = Couple.objects.get(memberships__user=dana)
+    make_response(checkins[1], dana, couple=former_couple, message="from dana")
+    views = history_views(checkins, viewer=alice, couple=couple_of(alice))
+    said = [[(r.responder.display_name, r.message) for r in view.responses] for view in views]
+    assert said == [[("Bob", "from bob")], [], [("Alice", "my own")]]
+    assert history_views([], viewer=alice, couple=couple_of(alice)) == []

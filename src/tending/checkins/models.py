@@ -31,6 +31,15 @@ def sharing_something_condition() -> Q:
     return Q(share_numbers=True) | Q(share_emotions=True) | Q(share_needs=True) | Q(share_note=True)
 
 
+def visible_condition(viewer, partner=None, partners_first_day=None) -> Q:
+    """What ``visible_to`` keeps, given the partner's first day in the couple; all three
+    may be placeholders of a statement compiled once (``core.statements``)."""
+    own = Q(user=viewer)
+    if partner is None:
+        return own
+    return own | (seen_by_partner_from(partner, partners_first_day) & sharing_something_condition())
+
+
 class CheckInQuerySet(models.QuerySet):
     def seen_by_partner(self, couple, owner):
         """``owner``'s check-ins their partner may open (``seen_by_partner_condition``)."""
@@ -41,11 +50,9 @@ class CheckInQuerySet(models.QuerySet):
 
     def visible_to(self, viewer, *, couple, partner):
         """The viewer's own check-ins and those of their partner that share something."""
-        own = Q(user=viewer)
         if couple is None or partner is None:
-            return self.filter(own)
-        theirs = seen_by_partner_condition(couple, partner) & sharing_something_condition()
-        return self.filter(own | theirs)
+            return self.filter(visible_condition(viewer))
+        return self.filter(visible_condition(viewer, partner, couple.first_day_for(partner)))
 
 
 class CheckIn(models.Model):

@@ -2,8 +2,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q
-
 from tending.checkins import compiled
 from tending.checkins.feelings import NEED_LABELS, SCALES, requests_help
 from tending.checkins.models import CheckIn, Response
@@ -203,23 +201,18 @@ class HistoryPages:
     def __init__(self, viewer, couple, *, partner):
         self.viewer = viewer
         self.partner = partner
-        self.visible = CheckIn.objects.visible_to(viewer, couple=couple, partner=partner)
-        self.own = CheckIn.objects.filter(user=viewer)
-        self.theirs = (
-            CheckIn.objects.seen_by_partner(couple, partner).sharing_something()
-            if couple is not None and partner is not None
-            else None
-        )
+        self.with_partner = couple is not None and partner is not None
+        self.arguments = {"viewer": viewer, "couple": couple, "partner": partner}
 
     def count(self) -> int:
-        return self.visible.order_by().count()
+        [(count,)] = compiled.history_count(self.with_partner).rows(self.arguments)
+        return count
 
     def __getitem__(self, window: slice) -> list[CheckIn]:
-        def newest(checkins):
-            return Q(pk__in=checkins.order_by("-local_date").values("id")[: window.stop])
-
-        among = newest(self.own) | (newest(self.theirs) if self.theirs is not None else Q())
-        page = list(CheckIn.objects.filter(among).order_by("-local_date", "-id")[window])
+        if window.stop <= window.start:
+            return []  # the one empty page of someone with nothing yet: nothing to ask
+        statement = compiled.history_page(self.with_partner, window.start, window.stop)
+        page = statement.instances(CheckIn, self.arguments)
         owners = {self.viewer.pk: self.viewer}
         if self.partner is not None:
             owners[self.partner.pk] = self.partner
@@ -231,12 +224,10 @@ class HistoryPages:
 def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
     """Views for one page of history, with responses fetched in one query."""
     by_checkin: dict[int, list[Response]] = {}
-    if couple is not None:
-        responses = (
-            Response.objects.filter(couple=couple, checkin__in=[c.pk for c in checkins])
-            .select_related("responder")
-            .order_by()
-        )
+    if couple is not None and checkins:
+        statement = compiled.responses_on_checkins(len(checkins))
+        arguments = {"couple": couple, "ids": [checkin.pk for checkin in checkins]}
+        responses = compiled.responses_with_responders(statement, arguments)
         for response in oldest_first(responses):
             by_checkin.setdefault(response.checkin_id, []).append(response)
     return [

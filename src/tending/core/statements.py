@@ -38,7 +38,9 @@ class Statement:
     """A queryset's SQL, its parameters (constants and ``Bound`` values) and the
     converters of its columns, compiled once."""
 
-    def __init__(self, queryset) -> None:
+    def __init__(self, queryset, *, counting: bool = False) -> None:
+        """With ``counting``, the statement counts the queryset's rows instead (one row,
+        one column, ``count``)."""
         self.alias = queryset.db
         compiler = queryset.query.get_compiler(self.alias)
         self.sql, self.parameters = compiler.as_sql()
@@ -46,6 +48,9 @@ class Statement:
         self.names = tuple(alias for _, _, alias in columns)
         converters = compiler.get_converters([column for column, _, _ in columns])
         self.converters = tuple(converters.items())
+        if counting:
+            self.sql = f"SELECT COUNT(*) FROM ({self.sql}) counted"
+            self.names, self.converters = ("count",), ()
 
     def rows(self, arguments: Mapping[str, Any]) -> list[tuple]:
         """The rows for these arguments, each column converted as the ORM would."""

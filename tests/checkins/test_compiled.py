@@ -11,7 +11,9 @@ from tending.checkins.models import CheckIn
 from tending.checkins.selectors import (
     HistoryPages,
     history_views,
+    initial_checkin_input,
     responses_for_home,
+    todays_checkin,
     todays_checkins_of_both,
 )
 from tending.checkins.year_in_pixels import year_in_pixels
@@ -126,3 +128,15 @@ def test_history_responses_are_the_couples_with_their_responders(alice, bob, dan
     said = [[(r.responder.display_name, r.message) for r in view.responses] for view in views]
     assert said == [[("Bob", "from bob")], [], [("Alice", "my own")]]
     assert history_views([], viewer=alice, couple=couple_of(alice)) == []
+
+
+def test_todays_check_in_and_the_last_sharing_are_each_persons_own(alice, bob):
+    yesterdays = make_checkin(alice, days_ago=1, share_note=True, share_numbers=False)
+    assert todays_checkin(alice) is None
+    assert initial_checkin_input(alice, None)["share_note"] is True
+    assert initial_checkin_input(alice, None)["share_numbers"] is False
+    assert initial_checkin_input(bob, None)["share_numbers"] is True
+    assert todays_checkin(alice, timezone.now() - dt.timedelta(days=1)) == yesterdays
+    todays = make_checkin(alice)
+    assert todays_checkin(alice) == todays
+    assert todays_checkin(bob) is None

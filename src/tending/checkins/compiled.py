@@ -162,3 +162,17 @@ def responses_with_responders(statement: Statement, arguments: dict) -> list[Res
         response.responder = responder_model.from_db(statement.alias, RESPONDER_FIELDS, row[count:])
         responses.append(response)
     return responses
+
+
+@cache
+def checkin_of_day() -> Statement:
+    """The person's check-in of one day. Runs with ``viewer`` and ``day``."""
+    day = Bound(lambda run: run["day"], DateField())
+    days = CheckIn.objects.filter(user=_id_of("viewer"), local_date=day)
+    return whole_rows(days.order_by("pk")[:1])
+
+
+@cache
+def latest_checkin() -> Statement:
+    """The person's latest check-in. Runs with ``viewer``."""
+    return whole_rows(CheckIn.objects.filter(user=_id_of("viewer")).order_by("-local_date")[:1])

@@ -110,10 +110,11 @@ def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
 
 def todays_checkin(user, now: dt.datetime | None = None) -> CheckIn | None:
     """The person's check-in of their own local day, holding the person already loaded."""
-    checkin = CheckIn.objects.filter(user=user, local_date=local_today(user, now)).first()
-    if checkin is not None:
+    arguments = {"viewer": user, "day": local_today(user, now)}
+    found = compiled.checkin_of_day().instances(CheckIn, arguments)
+    for checkin in found:
         checkin.user = user
-    return checkin
+    return found[0] if found else None
 
 
 def oldest_first(responses) -> list[Any]:
@@ -134,7 +135,9 @@ def responses_on(checkin: CheckIn | None, couple) -> list[Response]:
 
 def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
     """Values for the form: today's answers, or the sharing chosen last time."""
-    source = today_checkin or CheckIn.objects.filter(user=user).order_by("-local_date").first()
+    source = today_checkin or next(
+        iter(compiled.latest_checkin().instances(CheckIn, {"viewer": user})), None
+    )
     sharing_defaults = CheckInInput(mood=3, stress=3, energy=3, connection=3)
     sharing = {
         key: getattr(source or sharing_defaults, key)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists
+from django.db.models import DateTimeField, Exists
 from django.utils import timezone
 
 from tending.appreciations.models import Appreciation
 from tending.core.calendar import week_start
+from tending.core.statements import Bound
 from tending.core.timezones import local_now
 
 HOME_APPRECIATIONS = 3
@@ -57,7 +58,7 @@ def appreciations_for_home(viewer, couple, *, now=None) -> list[Appreciation]:
     if couple is None:
         return []
     return list(
-        _recent_for_home(viewer, couple, now=now)
+        _recent_for_home(viewer, couple, since=_recent_since(now or timezone.now()))
         .select_related("author")
         .order_by("-created_at")[:HOME_APPRECIATIONS]
     )
@@ -111,15 +112,19 @@ def appreciations_page(
     )
 
 
-def _recent_for_home(viewer, couple, *, now=None):
-    since = (now or timezone.now()) - dt.timedelta(days=HOME_APPRECIATION_DAYS)
+def _recent_since(now: dt.datetime) -> dt.datetime:
+    return now - dt.timedelta(days=HOME_APPRECIATION_DAYS)
+
+
+def _recent_for_home(viewer, couple, *, since):
     return Appreciation.objects.filter(couple=couple, recipient=viewer, created_at__gte=since)
 
 
-def home_facts(*, viewer, couple, partner, now=None) -> dict:
+def home_facts(*, viewer, couple, partner, now) -> dict:
     if couple is None:
         return {}
-    return {"has_recent_appreciations": Exists(_recent_for_home(viewer, couple, now=now))}
+    since = Bound(lambda run: _recent_since(run["now"]), DateTimeField())
+    return {"has_recent_appreciations": Exists(_recent_for_home(viewer, couple, since=since))}
 
 
 def home_cards(*, viewer, couple, partner, facts, now=None) -> dict:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Max
 from django.utils import timezone
 
-from tending.assessments import scoring
+from tending.assessments import compiled, scoring
 from tending.assessments.models import Result, ScheduleChoice, Sharing
 from tending.core.timezones import local_today, zone_for
 from tending.couples.selectors import couple_and_partner
@@ -56,7 +56,8 @@ def schedule_for(
     ``last_taken`` (when each was last taken) is read here unless the caller knows it."""
     today = local_today(user, now)
     zone = zone_for(user)
-    choices = {choice.instrument_key: choice for choice in ScheduleChoice.objects.filter(user=user)}
+    own = compiled.schedule_choices().instances(ScheduleChoice, {"person": user})
+    choices = {choice.instrument_key: choice for choice in own}
     if last_taken is None:
         last_taken = dict(
             Result.objects.filter(user=user)
@@ -189,9 +190,7 @@ def earlier_results(result: Result, limit: int) -> list[Result]:
 
 def recent_results(user) -> list[Result]:
     """The results a help nudge looks at, newest first."""
-    return list(
-        Result.objects.filter(user=user).order_by("-taken_at", "-pk")[:NUDGE_RESULTS_LOOKED_AT]
-    )
+    return compiled.recent_results(NUDGE_RESULTS_LOOKED_AT).instances(Result, {"person": user})
 
 
 def help_nudge_for(user, *, recent: list[Result] | None = None) -> Nudge | None:

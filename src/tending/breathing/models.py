@@ -16,8 +16,17 @@ BREATHING_INVITE_LIFETIME = dt.timedelta(minutes=15)
 class BreathingInviteQuerySet(models.QuerySet):
     def fresh(self, now: dt.datetime | None = None):
         """Not joined yet, and sent within the last fifteen minutes."""
-        since = (now or timezone.now()) - BREATHING_INVITE_LIFETIME
+        return self.open_since(fresh_since(now or timezone.now()))
+
+    def open_since(self, since):
+        """Not joined yet, and sent at ``since`` or later (a time from ``fresh_since``, or
+        a query expression for one)."""
         return self.filter(created_at__gte=since, joined_at__isnull=True)
+
+
+def fresh_since(now: dt.datetime) -> dt.datetime:
+    """The oldest an invitation may be at ``now`` and still be joined."""
+    return now - BREATHING_INVITE_LIFETIME
 
 
 class BreathingInvite(models.Model):

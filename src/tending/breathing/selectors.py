@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists
+from django.db.models import DateTimeField, Exists
 
-from tending.breathing.models import BreathingInvite
+from tending.breathing.models import BreathingInvite, fresh_since
+from tending.core.statements import Bound
 
 
 def breathing_invite_for(viewer, couple, *, now=None) -> BreathingInvite | None:
@@ -20,10 +21,11 @@ def breathing_invite_for(viewer, couple, *, now=None) -> BreathingInvite | None:
     )
 
 
-def home_facts(*, viewer, couple, partner, now=None) -> dict:
+def home_facts(*, viewer, couple, partner, now) -> dict:
     if couple is None:
         return {}
-    fresh = BreathingInvite.objects.fresh(now).filter(couple=couple).exclude(sender=viewer)
+    since = Bound(lambda run: fresh_since(run["now"]), DateTimeField())
+    fresh = BreathingInvite.objects.open_since(since).filter(couple=couple).exclude(sender=viewer)
     return {"has_breathing_invite": Exists(fresh)}
 
 

@@ -18,11 +18,26 @@ def seen_by_partner_condition(couple, owner) -> Q:
     the partner sees is that check-in's own sharing. A condition, so that a query asking
     for the viewer's own check-ins too is one filter: two querysets joined with ``|`` give
     the same SQL but cost the ORM more to build."""
-    return Q(user=owner, local_date__gte=couple.first_day_for(owner))
+    return seen_by_partner_from(owner, couple.first_day_for(owner))
+
+
+def seen_by_partner_from(owner, first_day) -> Q:
+    """The same rule given the owner's first day in the couple (``Couple.first_day_for``);
+    both may be placeholders of a statement compiled once (``core.statements``)."""
+    return Q(user=owner, local_date__gte=first_day)
 
 
 def sharing_something_condition() -> Q:
     return Q(share_numbers=True) | Q(share_emotions=True) | Q(share_needs=True) | Q(share_note=True)
+
+
+def visible_condition(viewer, partner=None, partners_first_day=None) -> Q:
+    """What ``visible_to`` keeps, given the partner's first day in the couple; all three
+    may be placeholders of a statement compiled once (``core.statements``)."""
+    own = Q(user=viewer)
+    if partner is None:
+        return own
+    return own | (seen_by_partner_from(partner, partners_first_day) & sharing_something_condition())
 
 
 class CheckInQuerySet(models.QuerySet):
@@ -35,11 +50,9 @@ class CheckInQuerySet(models.QuerySet):
 
     def visible_to(self, viewer, *, couple, partner):
         """The viewer's own check-ins and those of their partner that share something."""
-        own = Q(user=viewer)
         if couple is None or partner is None:
-            return self.filter(own)
-        theirs = seen_by_partner_condition(couple, partner) & sharing_something_condition()
-        return self.filter(own | theirs)
+            return self.filter(visible_condition(viewer))
+        return self.filter(visible_condition(viewer, partner, couple.first_day_for(partner)))
 
 
 class CheckIn(models.Model):

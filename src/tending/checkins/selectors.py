@@ -2,10 +2,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, Q
-
+from tending.checkins import compiled
 from tending.checkins.feelings import NEED_LABELS, SCALES, requests_help
-from tending.checkins.models import CheckIn, Response, seen_by_partner_condition
+from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
 from tending.core.calendar import week_start
 from tending.core.timezones import local_today
@@ -111,10 +110,11 @@ def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
 
 def todays_checkin(user, now: dt.datetime | None = None) -> CheckIn | None:
     """The person's check-in of their own local day, holding the person already loaded."""
-    checkin = CheckIn.objects.filter(user=user, local_date=local_today(user, now)).first()
-    if checkin is not None:
+    arguments = {"viewer": user, "day": local_today(user, now)}
+    found = compiled.checkin_of_day().instances(CheckIn, arguments)
+    for checkin in found:
         checkin.user = user
-    return checkin
+    return found[0] if found else None
 
 
 def oldest_first(responses) -> list[Any]:
@@ -135,7 +135,9 @@ def responses_on(checkin: CheckIn | None, couple) -> list[Response]:
 
 def initial_checkin_input(user, today_checkin: CheckIn | None) -> dict:
     """Values for the form: today's answers, or the sharing chosen last time."""
-    source = today_checkin or CheckIn.objects.filter(user=user).order_by("-local_date").first()
+    source = today_checkin or next(
+        iter(compiled.latest_checkin().instances(CheckIn, {"viewer": user})), None
+    )
     sharing_defaults = CheckInInput(mood=3, stress=3, energy=3, connection=3)
     sharing = {
         key: getattr(source or sharing_defaults, key)
@@ -202,23 +204,18 @@ class HistoryPages:
     def __init__(self, viewer, couple, *, partner):
         self.viewer = viewer
         self.partner = partner
-        self.visible = CheckIn.objects.visible_to(viewer, couple=couple, partner=partner)
-        self.own = CheckIn.objects.filter(user=viewer)
-        self.theirs = (
-            CheckIn.objects.seen_by_partner(couple, partner).sharing_something()
-            if couple is not None and partner is not None
-            else None
-        )
+        self.with_partner = couple is not None and partner is not None
+        self.arguments = {"viewer": viewer, "couple": couple, "partner": partner}
 
     def count(self) -> int:
-        return self.visible.order_by().count()
+        [(count,)] = compiled.history_count(self.with_partner).rows(self.arguments)
+        return count
 
     def __getitem__(self, window: slice) -> list[CheckIn]:
-        def newest(checkins):
-            return Q(pk__in=checkins.order_by("-local_date").values("id")[: window.stop])
-
-        among = newest(self.own) | (newest(self.theirs) if self.theirs is not None else Q())
-        page = list(CheckIn.objects.filter(among).order_by("-local_date", "-id")[window])
+        if window.stop <= window.start:
+            return []  # the one empty page of someone with nothing yet: nothing to ask
+        statement = compiled.history_page(self.with_partner, window.start, window.stop)
+        page = statement.instances(CheckIn, self.arguments)
         owners = {self.viewer.pk: self.viewer}
         if self.partner is not None:
             owners[self.partner.pk] = self.partner
@@ -230,12 +227,10 @@ class HistoryPages:
 def history_views(checkins, *, viewer, couple) -> list[CheckInView]:
     """Views for one page of history, with responses fetched in one query."""
     by_checkin: dict[int, list[Response]] = {}
-    if couple is not None:
-        responses = (
-            Response.objects.filter(couple=couple, checkin__in=[c.pk for c in checkins])
-            .select_related("responder")
-            .order_by()
-        )
+    if couple is not None and checkins:
+        statement = compiled.responses_on_checkins(len(checkins))
+        arguments = {"couple": couple, "ids": [checkin.pk for checkin in checkins]}
+        responses = compiled.responses_with_responders(statement, arguments)
         for response in oldest_first(responses):
             by_checkin.setdefault(response.checkin_id, []).append(response)
     return [
@@ -272,13 +267,10 @@ def todays_checkins_of_both(
 ) -> tuple[CheckIn | None, CheckIn | None]:
     """In one query: the viewer's check-in of their own today, and the partner's of theirs
     where the partner-visibility rule lets the viewer open it."""
-    today = Q(user=viewer, local_date=local_today(viewer, now))
-    if couple is not None and partner is not None:
-        today |= seen_by_partner_condition(couple, partner) & Q(
-            local_date=local_today(partner, now)
-        )
+    with_partner = couple is not None and partner is not None
+    arguments = {"viewer": viewer, "couple": couple, "partner": partner, "now": now}
     mine = theirs = None
-    for checkin in CheckIn.objects.filter(today).order_by():
+    for checkin in compiled.todays_checkins(with_partner).instances(CheckIn, arguments):
         if checkin.user_id == viewer.pk:
             checkin.user, mine = viewer, checkin
         else:
@@ -288,22 +280,18 @@ def todays_checkins_of_both(
 
 def responses_for_home(*, viewer, couple, partner, since: dt.date, shown_ids) -> list[Any]:
     """In one query, oldest first: the couple's responses to the requests either partner
-    made since ``since`` (for turning toward) and to the check-ins ``shown_ids`` (for the
-    cards), each holding its request's needs, sharing, day and time, and its responder."""
-    requests = CheckIn.objects.filter(
-        user_id__in=(viewer.pk, partner.pk), local_date__gte=since, share_needs=True
-    ).values("id")
-    responses = oldest_first(
-        Response.objects.filter(couple_id=couple.pk)
-        .filter(Q(checkin_id__in=requests) | Q(checkin_id__in=shown_ids))
-        .annotate(
-            request_needs=F("checkin__needs"),
-            request_shares_needs=F("checkin__share_needs"),
-            request_date=F("checkin__local_date"),
-            request_created_at=F("checkin__created_at"),
-        )
-        .order_by()
-    )
+    made since ``since`` (for turning toward) and to the check-ins ``shown_ids`` (at most
+    two, for the cards), each holding its request's needs, sharing, day and time, and its
+    responder."""
+    shown = (*shown_ids, None, None)[:2]
+    arguments = {
+        "viewer": viewer,
+        "couple": couple,
+        "partner": partner,
+        "since": since,
+        "shown": shown,
+    }
+    responses = oldest_first(compiled.responses_from(compiled.responses_for_home(), arguments))
     people = {viewer.pk: viewer, partner.pk: partner}
     for response in responses:
         # A response in the couple comes from one of its two members.

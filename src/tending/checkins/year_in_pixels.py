@@ -3,10 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Min, Q
-
+from tending.checkins import compiled
 from tending.checkins.feelings import SCALE_BY_KEY
-from tending.checkins.models import CheckIn, seen_by_partner_condition
 from tending.core.timezones import local_today
 
 
@@ -63,20 +61,16 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     partner's where they shared their numbers with me (the partner-visibility rule). Two
     queries: where the years begin, and the year's moods."""
     today = local_today(viewer)
-    whose = Q(user=viewer)
-    if couple is not None and partner is not None:
-        whose |= seen_by_partner_condition(couple, partner) & Q(share_numbers=True)
-    days = CheckIn.objects.filter(whose)
-    first = days.aggregate(first=Min("local_date"))["first"]
+    with_partner = couple is not None and partner is not None
+    arguments = {"viewer": viewer, "couple": couple, "partner": partner}
+    first_days = compiled.first_mood_day(with_partner).rows(arguments)
+    first = first_days[0][0] if first_days else None
     year = chosen_year(year, first=first, today=today)
+    arguments.update(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
     viewer_id = viewer.pk  # read once: the signed-in person is a lazy object
     mine: dict[dt.date, int] = {}
     theirs: dict[dt.date, int] = {}
-    for owner_id, local_date, mood in (
-        days.filter(local_date__gte=dt.date(year, 1, 1), local_date__lte=dt.date(year, 12, 31))
-        .order_by()
-        .values_list("user_id", "local_date", "mood")
-    ):
+    for owner_id, local_date, mood in compiled.moods_between(with_partner).rows(arguments):
         (mine if owner_id == viewer_id else theirs)[local_date] = mood
     people = [("You", mine)] + ([(str(partner), theirs)] if partner is not None else [])
 

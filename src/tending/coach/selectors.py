@@ -27,7 +27,7 @@ def conversation_for(user, couple) -> list[GentleMessage]:
     )
 
 
-def home_facts(*, viewer, couple, partner) -> dict:
+def home_facts(*, viewer, couple, partner, now) -> dict:
     if couple is None:
         return {}
     unread = GentleMessage.objects.filter(couple=couple, recipient=viewer, read_at__isnull=True)

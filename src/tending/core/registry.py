@@ -3,10 +3,14 @@
 An app takes part by holding a ``contributions`` module with any of these functions,
 found through ``INSTALLED_APPS`` and called in the order the apps are installed:
 
-``home_facts(*, viewer, couple, partner) -> dict[str, Expression]``
+``home_facts(*, viewer, couple, partner, now) -> dict[str, Expression]``
     Yes-or-no and one-value questions for the home page, as query expressions
     (``Exists``, a one-value ``Subquery``): the ``home`` app asks every app's in one query
     and hands the answers to ``home_cards``, so a card with nothing to show costs no query.
+    The query is compiled once per process (``core.statements``): ``viewer``, ``couple``
+    and ``partner`` are placeholders for their ids (None when there is no couple or
+    partner) and ``now`` for the time; any other value that changes between requests is
+    a ``Bound`` worked out from the run's ``viewer``, ``couple``, ``partner`` and ``now``.
 ``home_cards(*, viewer, couple, partner, facts) -> dict``
     Context for the home page (the ``home`` app); keys must not clash between apps.
     ``facts`` holds the answers to every app's ``home_facts``, under the same keys.

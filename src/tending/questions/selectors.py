@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, Subquery, Value
+from django.db.models import CharField, DateField, Exists, Subquery
 from django.db.models.functions import Coalesce
 
+from tending.core.statements import Bound
 from tending.questions import decks
 from tending.questions.models import Answer, FavouriteQuestion, QuestionDay, QuestionMessage
 from tending.questions.schedule import couple_day, daily_question_id
@@ -40,13 +41,6 @@ def todays_question_id(couple, user, *, partner, now: dt.datetime | None = None)
         "question_id", flat=True
     )[:1]
     return next(iter(chosen), None) or daily_question_id(couple.pk, day)
-
-
-def todays_question_id_expression(couple, user, *, partner, now: dt.datetime | None = None):
-    """The same as ``todays_question_id``, as a query expression to ask with others."""
-    day = couple_day(user, partner, now)
-    chosen = QuestionDay.objects.filter(couple=couple, day=day).values("question_id")
-    return Coalesce(Subquery(chosen), Value(daily_question_id(couple.pk, day)))
 
 
 def _deck_title(question: decks.Question) -> str:
@@ -170,12 +164,24 @@ def favourite_ids(viewer) -> set[str]:
     return set(FavouriteQuestion.objects.filter(user=viewer).values_list("question_id", flat=True))
 
 
-def home_facts(*, viewer, couple, partner) -> dict:
+def _todays_question_day(run) -> dt.date:
+    return couple_day(run["viewer"], run["partner"], run["now"])
+
+
+def _todays_daily_question_id(run) -> str:
+    return daily_question_id(run["couple"].pk, _todays_question_day(run))
+
+
+def home_facts(*, viewer, couple, partner, now) -> dict:
     """Today's question, the viewer's answer and whether the partner answered: the home card
     says only who has answered, so it reads none of the partner's words."""
     if couple is None:
         return {}
-    question_id = todays_question_id_expression(couple, viewer, partner=partner)
+    day = Bound(_todays_question_day, DateField())
+    chosen = QuestionDay.objects.filter(couple=couple, day=day).values("question_id")
+    question_id = Coalesce(
+        Subquery(chosen), Bound(_todays_daily_question_id, CharField()), output_field=CharField()
+    )
     answers = Answer.objects.filter(couple=couple, question_id=question_id)
     return {
         "todays_question_id": question_id,

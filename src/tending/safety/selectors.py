@@ -75,9 +75,10 @@ def partner_plan_for(viewer) -> tuple[object | None, SafetyPlan | None]:
     return partner, SafetyPlan.objects.filter(user=partner, shared_with_partner=True).first()
 
 
-def _running(now: dt.datetime | None = None):
+def _running(now=None):
+    """Notices not withdrawn and not expired at ``now`` (a time or a query expression)."""
     return HardTimeNotice.objects.filter(
-        withdrawn_at__isnull=True, expires_at__gt=now or timezone.now()
+        withdrawn_at__isnull=True, expires_at__gt=timezone.now() if now is None else now
     )
 
 
@@ -95,12 +96,12 @@ def partner_is_having_a_hard_time(couple, partner, *, now: dt.datetime | None = 
     return _running(now).filter(user=partner, couple=couple).exists()
 
 
-def home_facts(*, viewer, couple, partner) -> dict:
+def home_facts(*, viewer, couple, partner, now) -> dict:
     if couple is None or partner is None:
         return {}
     return {
-        "partner_hard_time": Exists(_running().filter(user=partner, couple=couple)),
-        "has_own_hard_time_notice": Exists(_running().filter(user=viewer, couple=couple)),
+        "partner_hard_time": Exists(_running(now).filter(user=partner, couple=couple)),
+        "has_own_hard_time_notice": Exists(_running(now).filter(user=viewer, couple=couple)),
     }
 
 

@@ -1,0 +1,178 @@
+"""The check-in queries of home and history, compiled once per process
+(``core.statements``): each run binds the people, their days and the check-ins it asks
+about. The partner-visibility rule is in the SQL as ``seen_by_partner_from`` writes it;
+only the owner and their first day are bound."""
+
+from functools import cache, lru_cache
+
+from django.db.models import DateField, F, IntegerField, Q
+
+from tending.checkins.models import CheckIn, Response, seen_by_partner_from, visible_condition
+from tending.core.statements import Bound, Statement, field_names, whole_rows
+from tending.core.timezones import local_today
+
+RESPONSE_FIELDS = field_names(Response)
+REQUEST_FIELDS = {
+    "request_needs": F("checkin__needs"),
+    "request_shares_needs": F("checkin__share_needs"),
+    "request_date": F("checkin__local_date"),
+    "request_created_at": F("checkin__created_at"),
+}
+
+
+def _id_of(name: str) -> Bound:
+    return Bound(lambda run: run[name].pk, IntegerField())
+
+
+def _today_of(name: str) -> Bound:
+    return Bound(lambda run: local_today(run[name], run["now"]), DateField())
+
+
+@cache
+def todays_checkins(with_partner: bool) -> Statement:
+    """The viewer's check-in of their own today and, with a partner, the partner's of
+    theirs where the partner-visibility rule lets the viewer open it. Runs with
+    ``viewer``, ``now`` (or None) and, with a partner, ``couple`` and ``partner``."""
+    today = Q(user=_id_of("viewer"), local_date=_today_of("viewer"))
+    if with_partner:
+        first_day = Bound(lambda run: run["couple"].first_day_for(run["partner"]), DateField())
+        today |= seen_by_partner_from(_id_of("partner"), first_day) & Q(
+            local_date=_today_of("partner")
+        )
+    return whole_rows(CheckIn.objects.filter(today).order_by())
+
+
+def _id_at(name: str, index: int) -> Bound:
+    return Bound(lambda run: run[name][index], IntegerField())
+
+
+@cache
+def responses_for_home() -> Statement:
+    """The couple's responses to the requests either partner made since a day, and to the
+    two check-ins home shows, each with its request's needs, sharing, day and time. Runs
+    with ``viewer``, ``partner``, ``couple``, ``since`` and ``shown`` (two ids, or None)."""
+    either = Q(user=_id_of("viewer")) | Q(user=_id_of("partner"))
+    since = Bound(lambda run: run["since"], DateField())
+    requests = CheckIn.objects.filter(either, local_date__gte=since, share_needs=True).values("id")
+    shown = Q(checkin_id=_id_at("shown", 0)) | Q(checkin_id=_id_at("shown", 1))
+    responses = (
+        Response.objects.filter(couple_id=_id_of("couple"))
+        .filter(Q(checkin_id__in=requests) | shown)
+        .annotate(**REQUEST_FIELDS)
+        .order_by()
+    )
+    return Statement(responses.values_list(*RESPONSE_FIELDS, *REQUEST_FIELDS))
+
+
+def responses_from(statement: Statement, arguments: dict) -> list[Response]:
+    """Responses, each holding its request's fields as ``responses_for_home`` names them."""
+    count = len(RESPONSE_FIELDS)
+    responses = []
+    for row in statement.rows(arguments):
+        response = Response.from_db(statement.alias, RESPONSE_FIELDS, row[:count])
+        for name, value in zip(REQUEST_FIELDS, row[count:], strict=True):
+            setattr(response, name, value)
+        responses.append(response)
+    return responses
+
+
+def _first_day_of_partner() -> Bound:
+    return Bound(lambda run: run["couple"].first_day_for(run["partner"]), DateField())
+
+
+@cache
+def history_count(with_partner: bool) -> Statement:
+    """How many check-ins history lists (``visible_condition``). Runs with ``viewer`` and,
+    with a partner, ``couple`` and ``partner``."""
+    visible = (
+        visible_condition(_id_of("viewer"), _id_of("partner"), _first_day_of_partner())
+        if with_partner
+        else visible_condition(_id_of("viewer"))
+    )
+    return Statement(CheckIn.objects.filter(visible).order_by().values("id"), counting=True)
+
+
+@lru_cache(maxsize=64)
+def history_page(with_partner: bool, start: int, stop: int) -> Statement:
+    """History's check-ins ``start`` to ``stop``, newest first, read from only the newest
+    ``stop`` of each person (each has at most one a day). Runs like ``history_count``."""
+
+    def newest(checkins) -> Q:
+        return Q(pk__in=checkins.order_by("-local_date").values("id")[:stop])
+
+    among = newest(CheckIn.objects.filter(user=_id_of("viewer")))
+    if with_partner:
+        theirs = CheckIn.objects.filter(
+            seen_by_partner_from(_id_of("partner"), _first_day_of_partner())
+        ).sharing_something()
+        among |= newest(theirs)
+    return whole_rows(CheckIn.objects.filter(among).order_by("-local_date", "-id")[start:stop])
+
+
+def _moods_seen_by(with_partner: bool) -> Q:
+    """The viewer's check-ins and the partner's that share their numbers."""
+    whose = Q(user=_id_of("viewer"))
+    if with_partner:
+        whose |= seen_by_partner_from(_id_of("partner"), _first_day_of_partner()) & Q(
+            share_numbers=True
+        )
+    return whose
+
+
+@cache
+def first_mood_day(with_partner: bool) -> Statement:
+    """The first day of the year in pixels. Runs like ``history_count``."""
+    days = CheckIn.objects.filter(_moods_seen_by(with_partner)).order_by("local_date")
+    return Statement(days.values_list("local_date")[:1])
+
+
+@cache
+def moods_between(with_partner: bool) -> Statement:
+    """Whose mood on which day, from ``start`` to ``end``. Runs like ``history_count``,
+    with ``start`` and ``end``."""
+    days = CheckIn.objects.filter(
+        _moods_seen_by(with_partner),
+        local_date__gte=Bound(lambda run: run["start"], DateField()),
+        local_date__lte=Bound(lambda run: run["end"], DateField()),
+    )
+    return Statement(days.order_by().values_list("user_id", "local_date", "mood"))
+
+
+RESPONDER_FIELDS = field_names(Response._meta.get_field("responder").related_model)
+
+
+@lru_cache(maxsize=64)
+def responses_on_checkins(count: int) -> Statement:
+    """The couple's responses to ``count`` check-ins, each with its responder's row. Runs
+    with ``couple`` and ``ids`` (``count`` check-in ids)."""
+    ids = [
+        Bound(lambda run, index=index: run["ids"][index], IntegerField()) for index in range(count)
+    ]
+    responses = Response.objects.filter(couple_id=_id_of("couple"), checkin__id__in=ids).order_by()
+    columns = [*RESPONSE_FIELDS, *(f"responder__{name}" for name in RESPONDER_FIELDS)]
+    return Statement(responses.values_list(*columns))
+
+
+def responses_with_responders(statement: Statement, arguments: dict) -> list[Response]:
+    responder_model = Response._meta.get_field("responder").related_model
+    count = len(RESPONSE_FIELDS)
+    responses = []
+    for row in statement.rows(arguments):
+        response = Response.from_db(statement.alias, RESPONSE_FIELDS, row[:count])
+        response.responder = responder_model.from_db(statement.alias, RESPONDER_FIELDS, row[count:])
+        responses.append(response)
+    return responses
+
+
+@cache
+def checkin_of_day() -> Statement:
+    """The person's check-in of one day. Runs with ``viewer`` and ``day``."""
+    day = Bound(lambda run: run["day"], DateField())
+    days = CheckIn.objects.filter(user=_id_of("viewer"), local_date=day)
+    return whole_rows(days.order_by("pk")[:1])
+
+
+@cache
+def latest_checkin() -> Statement:
+    """The person's latest check-in. Runs with ``viewer``."""
+    return whole_rows(CheckIn.objects.filter(user=_id_of("viewer")).order_by("-local_date")[:1])

@@ -1,0 +1,95 @@
+"""Queries built and compiled once per process, run with each request's values.
+
+Building a queryset and compiling it to SQL costs Django more than running it on a small
+page. A ``Statement`` is compiled once from a queryset in which every value that differs
+between requests is a ``Bound``: a placeholder in the SQL whose value is picked from the
+arguments of each run. Everything else in the queryset (its filters, the privacy rules
+among them) stays in the SQL as written, so a rule is still one QuerySet method or
+condition, only compiled less often.
+
+Nothing a request reads is kept: only the SQL text, the constants of the query and how to
+convert its columns. A value that is not a ``Bound`` is frozen into the statement for the
+life of the process, so the time, a day or anybody's id must always be a ``Bound``.
+"""
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from django.db import connections
+from django.db.models import Expression, Field
+
+
+class Bound(Expression):
+    """One value of a statement, given at each run: ``pick`` takes it from the run's
+    arguments, ``output_field`` turns it into what the database expects."""
+
+    def __init__(self, pick: Callable[[Mapping[str, Any]], Any], output_field: Field) -> None:
+        super().__init__(output_field=output_field)
+        self.pick = pick
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self]
+
+    def value_for(self, arguments: Mapping[str, Any], connection) -> Any:
+        return self.output_field.get_db_prep_value(self.pick(arguments), connection)
+
+
+class Statement:
+    """A queryset's SQL, its parameters (constants and ``Bound`` values) and the
+    converters of its columns, compiled once."""
+
+    def __init__(self, queryset, *, counting: bool = False) -> None:
+        """With ``counting``, the statement counts the queryset's rows instead (one row,
+        one column, ``count``)."""
+        self.alias = queryset.db
+        compiler = queryset.query.get_compiler(self.alias)
+        self.sql, self.parameters = compiler.as_sql()
+        columns = compiler.select[: compiler.col_count]
+        self.names = tuple(alias for _, _, alias in columns)
+        converters = compiler.get_converters([column for column, _, _ in columns])
+        self.converters = tuple(converters.items())
+        if counting:
+            self.sql = f"SELECT COUNT(*) FROM ({self.sql}) counted"
+            self.names, self.converters = ("count",), ()
+
+    def rows(self, arguments: Mapping[str, Any]) -> list[tuple]:
+        """The rows for these arguments, each column converted as the ORM would."""
+        connection = connections[self.alias]
+        parameters = [
+            value.value_for(arguments, connection) if isinstance(value, Bound) else value
+            for value in self.parameters
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, parameters)
+            rows = cursor.fetchall()
+        if not self.converters:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for position, (functions, expression) in self.converters:
+                value = values[position]
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                values[position] = value
+            converted.append(tuple(values))
+        return converted
+
+    def dicts(self, arguments: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """The rows as dictionaries under the queryset's column names."""
+        return [dict(zip(self.names, row, strict=True)) for row in self.rows(arguments)]
+
+    def instances(self, model, arguments: Mapping[str, Any]) -> list:
+        """The rows as ``model`` objects, for a statement of ``whole_rows``."""
+        names = field_names(model)
+        return [model.from_db(self.alias, names, row) for row in self.rows(arguments)]
+
+
+def field_names(model) -> tuple[str, ...]:
+    """The columns of a model's whole row, as ``Model.from_db`` takes them."""
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
+def whole_rows(queryset) -> Statement:
+    """A statement reading whole rows of the queryset's model (see ``instances``)."""
+    return Statement(queryset.values_list(*field_names(queryset.model)))

@@ -1,0 +1,58 @@
+"""Statements compiled once and run with each request's values."""
+
+from django.db.models import CharField, IntegerField
+
+from tending.checkins.models import CheckIn
+from tending.core.statements import Bound, Statement
+from tests.support.builders import make_checkin
+from tests.support.queries import assert_query_count
+
+
+def _id_of(name: str) -> Bound:
+    return Bound(lambda run: run[name].pk, IntegerField())
+
+
+def test_one_statement_answers_for_whoever_it_is_run_for(alice, bob):
+    make_checkin(alice, note="alice's note")
+    make_checkin(bob, note="bob's note")
+    notes = Statement(CheckIn.objects.filter(user=_id_of("person")).values("note"))
+    assert notes.dicts({"person": alice}) == [{"note": "alice's note"}]
+    assert notes.dicts({"person": bob}) == [{"note": "bob's note"}]
+
+
+def test_a_statement_reads_what_is_there_at_each_run(alice):
+    shared = Statement(
+        CheckIn.objects.filter(user=_id_of("person"), share_note=True).values("share_note")
+    )
+    checkin = make_checkin(alice, share_note=True)
+    assert shared.rows({"person": alice}) == [(True,)]
+    CheckIn.objects.filter(pk=checkin.pk).update(share_note=False)
+    assert shared.rows({"person": alice}) == []
+
+
+def test_columns_are_converted_as_the_orm_converts_them(alice):
+    make_checkin(alice, note="written in secret", emotions=["calm", "hopeful"], share_note=True)
+    statement = Statement(
+        CheckIn.objects.filter(user=_id_of("person")).values("note", "emotions", "share_note")
+    )
+    [row] = statement.dicts({"person": alice})
+    assert row == {"note": "written in secret", "emotions": ["calm", "hopeful"], "share_note": True}
+
+
+def test_a_bound_value_may_be_worked_out_from_the_arguments(alice, bob):
+    make_checkin(alice, note="alice's note")
+    by_email = Bound(lambda run: run["person"].email, CharField())
+    notes = Statement(CheckIn.objects.filter(user__email=by_email).values("note"))
+    assert notes.rows({"person": alice}) == [("alice's note",)]
+    assert notes.rows({"person": bob}) == []
+
+
+def test_a_run_is_one_query_and_compiles_nothing(alice, monkeypatch):
+    notes = Statement(CheckIn.objects.filter(user=_id_of("person")).values("note"))
+
+    def no_compiling(*arguments, **keywords):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr("django.db.models.sql.compiler.SQLCompiler.as_sql", no_compiling)
+    with assert_query_count(1):
+        notes.rows({"person": alice})

@@ -23,7 +23,7 @@ def seen_by_partner_condition(couple, owner) -> Q:
 
 def seen_by_partner_from(owner, first_day) -> Q:
     """The same rule given the owner's first day in the couple (``Couple.first_day_for``);
-    both may be placeholders of a statement compiled once (``core.statements``)."""
+    both may be values bound at each run of a statement compiled once (``core.statements``)."""
     return Q(user=owner, local_date__gte=first_day)
 
 
@@ -33,7 +33,7 @@ def sharing_something_condition() -> Q:
 
 def visible_condition(viewer, partner=None, partners_first_day=None) -> Q:
     """What ``visible_to`` keeps, given the partner's first day in the couple; all three
-    may be placeholders of a statement compiled once (``core.statements``)."""
+    may be values bound at each run of a statement compiled once (``core.statements``)."""
     own = Q(user=viewer)
     if partner is None:
         return own

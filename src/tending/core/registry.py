@@ -8,7 +8,7 @@ found through ``INSTALLED_APPS`` and called in the order the apps are installed:
     (``Exists``, a one-value ``Subquery``): the ``home`` app asks every app's in one query
     and hands the answers to ``home_cards``, so a card with nothing to show costs no query.
     The query is compiled once per process (``core.statements``): ``viewer``, ``couple``
-    and ``partner`` are placeholders for their ids (None when there is no couple or
+    and ``partner`` are bound values standing for their ids (None when there is no couple or
     partner) and ``now`` for the time; any other value that changes between requests is
     a ``Bound`` worked out from the run's ``viewer``, ``couple``, ``partner`` and ``now``.
 ``home_cards(*, viewer, couple, partner, facts) -> dict``

@@ -2,7 +2,7 @@
 
 Building a queryset and compiling it to SQL costs Django more than running it on a small
 page. A ``Statement`` is compiled once from a queryset in which every value that differs
-between requests is a ``Bound``: a placeholder in the SQL whose value is picked from the
+between requests is a ``Bound``: a parameter of the SQL whose value is picked from the
 arguments of each run. Everything else in the queryset (its filters, the privacy rules
 among them) stays in the SQL as written, so a rule is still one QuerySet method or
 condition, only compiled less often.

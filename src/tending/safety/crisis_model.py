@@ -80,9 +80,10 @@ class ModelReading:
     """What the models make of one text.
 
     ``about_self`` / ``about_other``: the probabilities; ``concerns_self`` /
-    ``concerns_someone_else``: whether they reach the shipped thresholds; ``sign``: the
-    warning sign the words are most like; ``self_words`` / ``other_words``: where the words
-    that weighed most towards each score start and end in the text.
+    ``concerns_someone_else``: whether they reach the shipped thresholds. When either
+    does, ``sign`` is the warning sign the words are most like and ``self_words`` /
+    ``other_words`` where the words that weighed most towards each score start and end in
+    the text; otherwise they are empty.
     """
 
     about_self: float
@@ -129,6 +130,11 @@ class CrisisModel:
                 weighed_self[index] += pair[0] * share
                 weighed_other[index] += pair[1] * share
         about_self, about_other = probability(total_self), probability(total_other)
+        concerns_self = about_self >= self.threshold_self
+        concerns_someone_else = about_other >= self.threshold_other
+        if not (concerns_self or concerns_someone_else):
+            # Most texts: nothing to name or explain.
+            return ModelReading(about_self, about_other, False, False, "", (0, 0), (0, 0))
         # What someone close shows is read by the words both models weigh: the other
         # model also weighs who is spoken of ("found", "his"), which explains nothing.
         both = [mine + theirs for mine, theirs in zip(weighed_self, weighed_other, strict=True)]
@@ -137,8 +143,8 @@ class CrisisModel:
         return ModelReading(
             about_self=about_self,
             about_other=about_other,
-            concerns_self=about_self >= self.threshold_self,
-            concerns_someone_else=about_other >= self.threshold_other,
+            concerns_self=concerns_self,
+            concerns_someone_else=concerns_someone_else,
             sign=self.sign_of(owners),
             self_words=(words[self_first].start, words[self_last].end),
             other_words=(words[other_first].start, words[other_last].end),

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from tending.checkins.services import save_checkin
 from tending.notifications.delivery import deliver_due
 from tending.notifications.models import PushSubscription
+from tending.notifications.services import save_settings
 from tests.support.builders import checkin_input
 from tests.support.push import BrowserKeys, PushService
 
@@ -155,6 +156,8 @@ def test_a_push_notification_shows_the_expected_title(visit, alice, bob, setting
         )
         assert PushSubscription.objects.get(user=bob).name.startswith("Chrome on")
 
+        # Quiet hours (22:00–07:00 by default) would hold the notice back at night.
+        save_settings(user=bob, values={"quiet_start": None})
         save_checkin(user=alice, data=checkin_input(needs=("hug",), note="private words"))
         deliver_due()
         (received,) = service.to("sams-browser")

@@ -89,18 +89,24 @@ def summarise(title: str, rows: list[dict], results) -> None:
         )
 
 
+def writer_parts(option: str) -> set[str]:
+    """``klm`` or ``y,z,aa``: the development parts named."""
+    return set(option.split(",")) if "," in option else set(option)
+
+
 def _chosen_comparison(options, development: list[dict]):
     """(title, training rows, test rows) for --part, --after-the-fact or --decision."""
     if options.writers:
-        test_rows = [row for row in development if row.get("part") in set(options.writers)]
+        parts = writer_parts(options.writers)
+        test_rows = [row for row in development if row.get("part") in parts]
         train_rows = [
             row
             for row in load_rows()
-            if row["split"] in SEEN_SPLITS and row.get("part") not in set(options.writers)
+            if row["split"] in SEEN_SPLITS and row.get("part") not in parts
         ]
         title = (
             f"trained on {len(train_rows)} seen messages, "
-            f"tested on parts {', '.join(options.writers)} ({len(test_rows)})"
+            f"tested on parts {', '.join(sorted(parts))} ({len(test_rows)})"
         )
         return title, train_rows, test_rows
     if options.part:
@@ -145,42 +151,54 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--decision", action="store_true", help="train on part a, test on b")
     parser.add_argument("--after-the-fact", action="store_true", help="test on held-out")
     parser.add_argument(
-        "--writers", help="test on these development parts (klm: k, l and m), train on the rest"
+        "--writers",
+        help="test on these development parts (klm: k, l and m; y,z,aa), train on the rest",
     )
     parser.add_argument("--part", help="test on this development part, train on the others")
     parser.add_argument("--earlier", action="store_true", help="with --part: earlier parts only")
     parser.add_argument(
         "--test-split", choices=SPLITS[1:], help="train on the splits before it, test on it"
     )
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument(
+        "--threshold",
+        type=lambda text: [float(value) for value in text.split(",")],
+        default=[0.5],
+        help="one or more cut-offs, 0.6,0.8: the model is trained once and read at each",
+    )
     options = parser.parse_args(argv)
     development = [row for row in load_rows() if row["split"] == "development"]
 
     chosen = _chosen_comparison(options, development)
     if chosen is not None:
         title, train_rows, test_rows = chosen
-        summarise(
-            f"{title}, threshold {options.threshold}",
-            test_rows,
-            outcomes(test_rows, train(train_rows), options.threshold),
-        )
+        model = train(train_rows)
+        for threshold in options.threshold:
+            summarise(
+                f"{title}, threshold {threshold}",
+                test_rows,
+                outcomes(test_rows, model, threshold),
+            )
         return
 
     shuffled = development[:]
     random.Random(11).shuffle(shuffled)
     folds = 5
-    all_rows, all_results = [], []
+    all_rows: list[dict] = []
+    all_results: dict[float, list] = {threshold: [] for threshold in options.threshold}
     for fold in range(folds):
         test_rows = shuffled[fold::folds]
         train_rows = [row for index, row in enumerate(shuffled) if index % folds != fold]
         all_rows += test_rows
-        all_results += outcomes(test_rows, train(train_rows), options.threshold)
-    summarise(
-        f"five-fold cross-validation over the development split ({len(development)}), "
-        f"threshold {options.threshold}",
-        all_rows,
-        all_results,
-    )
+        model = train(train_rows)
+        for threshold in options.threshold:
+            all_results[threshold] += outcomes(test_rows, model, threshold)
+    for threshold in options.threshold:
+        summarise(
+            f"five-fold cross-validation over the development split ({len(development)}), "
+            f"threshold {threshold}",
+            all_rows,
+            all_results[threshold],
+        )
 
 
 if __name__ == "__main__":

@@ -31,8 +31,8 @@ run: $(APP_STAMP)
 	$(DEV_ENV) $(BIN)/tending runserver 127.0.0.1:8000
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(TEST_ENV) $(BIN)/mypy
 	$(TEST_ENV) $(BIN)/tending makemigrations --check --dry-run
 

@@ -61,9 +61,11 @@ def wait_for(url: str, seconds: float) -> None:
             with urllib.request.urlopen(url, timeout=2) as answer:
                 if answer.status == 200:
                     return
-        except OSError:
+        except OSError as error:
             if time.monotonic() > deadline:
-                raise SystemExit(f"Tending did not answer at {url} within {seconds:.0f} s")
+                raise SystemExit(
+                    f"Tending did not answer at {url} within {seconds:.0f} s"
+                ) from error
             time.sleep(0.3)
 
 
@@ -83,14 +85,18 @@ def main() -> int:
         tending = [str(BIN / "tending")]
         for command in (["migrate", "--noinput", "-v", "0"], ["createcachetable"]):
             subprocess.run(tending + command, env=env, check=True, cwd=data_dir)
-        token = subprocess.run(
-            tending + ["shell", "-c", SEED],
-            env=env,
-            check=True,
-            cwd=data_dir,
-            capture_output=True,
-            text=True,
-        ).stdout.strip().splitlines()[-1]
+        token = (
+            subprocess.run(
+                tending + ["shell", "-c", SEED],
+                env=env,
+                check=True,
+                cwd=data_dir,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         port = free_port()
         server = subprocess.Popen(
             tending + ["runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],

@@ -12,7 +12,7 @@ from PIL import Image, ImageDraw
 
 GREEN = (47, 111, 98, 255)
 CREAM = (250, 247, 242, 255)
-OUT = Path(__file__).resolve().parents[1] / "src" / "tending" / "core" / "static" / "tending" / "icons"
+OUT = Path(__file__).resolve().parents[1] / "src/tending/core/static/tending/icons"
 SUPERSAMPLE = 4
 
 

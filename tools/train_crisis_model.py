@@ -2,8 +2,8 @@
 
 Learns from every labelled message in tests/data/safety_eval.jsonl whose split has been
 seen (``SEEN_SPLITS`` in bench/safety_eval.py), an unseen held-out split never, and from
-the ordinary messages of the coach's development split. Two logistic regressions over the features of
-``tending.safety.crisis_model.features`` (the writer at risk; someone close at risk),
+the ordinary messages of the coach's development split. Two logistic regressions over the
+features of ``tending.safety.crisis_model.features`` (the writer at risk; someone close at risk),
 trained by stochastic gradient descent with balanced classes and a fixed seed, so the
 same data gives the same file; and a naive Bayes model over words that names the warning
 sign. Weights too small to change a reading are left out, to keep the file small.

@@ -74,6 +74,22 @@ def test_the_model_does_not_overrule_what_the_phrases_set_aside(text):
     assert not read_crisis_language(text)
 
 
+# The phrases take these for the writer's own words; someone close is at risk too.
+PHRASES_MISS_SOMEONE_ELSE = [
+    "noticed fresh cuts on my nephews arm when he reached for the remote",
+    "my sister texted 'wish i could just sleep forever' at 2am and now shes not picking up",
+]
+
+
+@pytest.mark.parametrize("text", PHRASES_MISS_SOMEONE_ELSE)
+def test_the_model_adds_whom_the_phrases_missed(text):
+    assert not read_phrases(text).concerns_someone_else
+    reading = read_crisis_language(text)
+    assert reading.concerns_someone_else
+    (heard,) = reading.about_someone_else
+    assert heard.possible and heard.text == text[heard.start : heard.end]
+
+
 def test_the_phrases_come_first():
     (match,) = read_crisis_language("i want to die").matches
     assert match.phrase and not match.possible

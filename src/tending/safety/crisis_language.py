@@ -11,9 +11,11 @@ be gone by morning") counts unless everyday words near it explain it ("early fli
 A hint ("the pills", "tonight") counts only beside a hint of another kind, and then
 both count, unless everyday words explain them.
 
-When no phrase is found, a small statistical model (``crisis_model``) reads the text: it
-hears warning signs in words the phrases do not list, and says which words weighed most.
-Its findings are always "possible" signs: the page says "perhaps".
+A small statistical model (``crisis_model``) then reads the text for whoever the phrases
+found nothing about, the writer or someone close: it hears warning signs in words the
+phrases do not list, and says which words weighed most. It is not asked when the phrases
+found nothing but set words aside. Its findings are always "possible" signs: the page says
+"perhaps".
 
 Everything is compiled once, when this module is imported. Each text is read in time
 proportional to its length, up to ``MAX_TEXT_LENGTH`` characters.
@@ -361,9 +363,12 @@ def _read(context: _TextContext) -> tuple[CrisisMatch, ...]:
     return tuple(sorted(kept, key=lambda match: match.start))
 
 
-def _heard_by_the_model(context: _TextContext, model: CrisisModel) -> tuple[CrisisMatch, ...]:
-    """The model's findings: about the writer, about someone else, or both; none whose
-    noticed words touch an everyday idiom or event of the phrase file ("I love my life")."""
+def _heard_by_the_model(
+    context: _TextContext, model: CrisisModel, *, known: frozenset[str] = frozenset()
+) -> tuple[CrisisMatch, ...]:
+    """The model's findings about the writer, about someone else, or both, leaving out
+    whom the phrases already found (``known``); none whose noticed words touch an everyday
+    idiom or event of the phrase file ("I love my life")."""
     text = context.text
     reading = model.read(text)
     if reading is None:
@@ -373,7 +378,7 @@ def _heard_by_the_model(context: _TextContext, model: CrisisModel) -> tuple[Cris
         (SELF, reading.concerns_self, reading.self_words),
         (OTHER, reading.concerns_someone_else, reading.other_words),
     ):
-        if concerned and not context.touches_benign(start, end):
+        if concerned and about not in known and not context.touches_benign(start, end):
             found.append(
                 CrisisMatch(
                     phrase="",
@@ -391,16 +396,22 @@ def _heard_by_the_model(context: _TextContext, model: CrisisModel) -> tuple[Cris
 
 def read_crisis_language(text: str | None, *, model: CrisisModel | None = None) -> CrisisReading:
     """Every warning sign in ``text``, in reading order, each saying whom it is about:
-    the phrases' findings; when they find nothing and set nothing aside as an idiom, a
-    denial, a story or something long past, the model's (the shipped one unless another
-    is given)."""
+    the phrases' findings, and the model's (the shipped one unless another is given) about
+    whoever the phrases found nothing about ("noticed fresh cuts on my nephew's arm": the
+    phrases take the cuts for the writer's, the model hears someone close). When the
+    phrases find nothing but set words aside as an idiom, a denial, a story or something
+    long past, the model is not asked."""
     if not text:
         return CrisisReading()
     context = _TextContext(text[:MAX_TEXT_LENGTH])
     found = _read(context)
-    if found or context.explained_away:
+    if not found and context.explained_away:
+        return CrisisReading()
+    known = frozenset(match.about for match in found)
+    if known == {SELF, OTHER}:
         return CrisisReading(found)
-    return CrisisReading(_heard_by_the_model(context, model or shipped_model()))
+    heard = _heard_by_the_model(context, model or shipped_model(), known=known)
+    return CrisisReading(tuple(sorted(found + heard, key=lambda match: match.start)))
 
 
 def read_phrases(text: str | None) -> CrisisReading:

@@ -5,9 +5,9 @@ only the owner and their first day are bound."""
 
 from functools import cache, lru_cache
 
-from django.db.models import DateField, F, IntegerField, Q
+from django.db.models import DateField, F, Func, IntegerField, Q, Subquery
 
-from tending.checkins.models import CheckIn, Response, seen_by_partner_from, visible_condition
+from tending.checkins.models import CheckIn, Response, seen_by_partner_from
 from tending.core.statements import Bound, Statement, field_names, whole_rows
 from tending.core.timezones import local_today
 
@@ -80,16 +80,30 @@ def _first_day_of_partner() -> Bound:
     return Bound(lambda run: run["couple"].first_day_for(run["partner"]), DateField())
 
 
+PERSON = CheckIn._meta.get_field("user").related_model
+
+
+def _count_of(checkins) -> Subquery:
+    """How many rows ``checkins`` has, as a subquery of one value."""
+    counted = checkins.order_by().annotate(counted=Func(F("pk"), function="COUNT"))
+    return Subquery(counted.values("counted"), output_field=IntegerField())
+
+
+def _partners_shared() -> Q:
+    return seen_by_partner_from(_id_of("partner"), _first_day_of_partner())
+
+
 @cache
 def history_count(with_partner: bool) -> Statement:
-    """How many check-ins history lists (``visible_condition``). Runs with ``viewer`` and,
-    with a partner, ``couple`` and ``partner``."""
-    visible = (
-        visible_condition(_id_of("viewer"), _id_of("partner"), _first_day_of_partner())
-        if with_partner
-        else visible_condition(_id_of("viewer"))
-    )
-    return Statement(CheckIn.objects.filter(visible).order_by().values("id"), counting=True)
+    """How many check-ins history lists (``visible_condition``): the viewer's and the
+    partner's that share something, each counted on its own through its person's index
+    (one count of the two joined by OR reads every row of both). Runs with ``viewer``
+    and, with a partner, ``couple`` and ``partner``."""
+    count = _count_of(CheckIn.objects.filter(user=_id_of("viewer")))
+    if with_partner:
+        count += _count_of(CheckIn.objects.filter(_partners_shared()).sharing_something())
+    viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(count=count)
+    return Statement(viewer.values_list("count"))
 
 
 @lru_cache(maxsize=64)
@@ -119,11 +133,21 @@ def _moods_seen_by(with_partner: bool) -> Q:
     return whose
 
 
+def _first_day_of(checkins) -> Subquery:
+    return Subquery(checkins.order_by("local_date").values("local_date")[:1])
+
+
 @cache
-def first_mood_day(with_partner: bool) -> Statement:
-    """The first day of the year in pixels. Runs like ``history_count``."""
-    days = CheckIn.objects.filter(_moods_seen_by(with_partner)).order_by("local_date")
-    return Statement(days.values_list("local_date")[:1])
+def first_mood_days(with_partner: bool) -> Statement:
+    """Where the year in pixels begins: the viewer's first check-in and, with a partner,
+    the first the viewer may see the mood of, each read from the start of its person's
+    index. One row; a person with none has None. Runs like ``history_count``."""
+    firsts = {"mine": _first_day_of(CheckIn.objects.filter(user=_id_of("viewer")))}
+    if with_partner:
+        theirs = CheckIn.objects.filter(_partners_shared(), share_numbers=True)
+        firsts["theirs"] = _first_day_of(theirs)
+    viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**firsts)
+    return Statement(viewer.values_list(*firsts))
 
 
 @cache

@@ -5,13 +5,14 @@ only the owner and their first day are bound."""
 
 from functools import cache, lru_cache
 
-from django.db.models import DateField, F, Func, IntegerField, Q, Subquery
+from django.db.models import Case, DateField, F, Func, IntegerField, Q, Subquery, Value, When
 
 from tending.checkins.models import CheckIn, Response, seen_by_partner_from
 from tending.core.statements import Bound, Statement, field_names, whole_rows
 from tending.core.timezones import local_today
 
 RESPONSE_FIELDS = field_names(Response)
+CHECKIN_FIELDS = field_names(CheckIn)
 REQUEST_FIELDS = {
     "request_needs": F("checkin__needs"),
     "request_shares_needs": F("checkin__share_needs"),
@@ -109,7 +110,8 @@ def history_count(with_partner: bool) -> Statement:
 @lru_cache(maxsize=64)
 def history_page(with_partner: bool, start: int, stop: int) -> Statement:
     """History's check-ins ``start`` to ``stop``, newest first, read from only the newest
-    ``stop`` of each person (each has at most one a day). Runs like ``history_count``."""
+    ``stop`` of each person (each has at most one a day), the partner's private notes left
+    empty. Runs like ``history_count``."""
 
     def newest(checkins) -> Q:
         return Q(pk__in=checkins.order_by("-local_date").values("id")[:stop])
@@ -120,7 +122,18 @@ def history_page(with_partner: bool, start: int, stop: int) -> Statement:
             seen_by_partner_from(_id_of("partner"), _first_day_of_partner())
         ).sharing_something()
         among |= newest(theirs)
-    return whole_rows(CheckIn.objects.filter(among).order_by("-local_date", "-id")[start:stop])
+    page = CheckIn.objects.filter(among).order_by("-local_date", "-id")[start:stop]
+    if not with_partner:
+        return whole_rows(page)
+    # A note the partner keeps private is neither read nor decrypted: it comes back empty.
+    note = CheckIn._meta.get_field("note")
+    shown_note = Case(
+        When(Q(user=_id_of("viewer")) | Q(share_note=True), then=F("note")),
+        default=Value(""),
+        output_field=type(note)(),
+    )
+    columns = [name if name != note.attname else "shown_note" for name in CHECKIN_FIELDS]
+    return Statement(page.annotate(shown_note=shown_note).values_list(*columns))
 
 
 def _moods_seen_by(with_partner: bool) -> Q:

@@ -107,6 +107,32 @@ def test_history_counts_and_pages_for_each_viewer_with_the_rule_and_todays_shari
     assert [c.pk for c in history_of(alice)[0:2]] == [alices[0].pk, bobs[1].pk]
 
 
+def test_history_reads_the_partners_note_only_where_they_share_it(alice, bob):
+    backdate_couple(alice, days=10)
+    make_checkin(alice, note="mine, private")
+    make_checkin(bob, note="shared", share_note=True)
+    make_checkin(bob, days_ago=1, note="kept", share_numbers=True)
+    notes = {(c.user_id, c.note) for c in history_of(alice)[0:14]}
+    assert notes == {(alice.pk, "mine, private"), (bob.pk, "shared"), (bob.pk, "")}
+    assert {c.note for c in history_of(bob)[0:14]} == {"shared", "kept", ""}
+
+
+def test_the_year_in_pixels_begins_at_the_first_mood_either_may_see(alice, bob):
+    backdate_couple(alice, days=800)
+    make_checkin(alice, days_ago=30)
+    make_checkin(bob, days_ago=700, share_numbers=False, share_note=True)
+    make_checkin(bob, days_ago=400, share_numbers=True)
+    today = timezone.localdate(timezone.now())
+    alices = year_in_pixels(alice, couple_of(alice), partner=bob)
+    assert alices.previous_year == alices.year - 1
+    assert (
+        year_in_pixels(alice, couple_of(alice), partner=bob, year=1990).year
+        == (today - dt.timedelta(days=400)).year
+    )
+    charlie_like = year_in_pixels(bob, None, partner=None)
+    assert charlie_like.previous_year == charlie_like.year - 1
+
+
 def test_the_year_in_pixels_drops_a_partners_mood_once_unshared(alice, bob):
     backdate_couple(alice, days=10)
     make_checkin(alice, mood=2)

@@ -5,13 +5,14 @@ only the owner and their first day are bound."""
 
 from functools import cache, lru_cache
 
-from django.db.models import DateField, F, IntegerField, Q
+from django.db.models import Case, DateField, F, Func, IntegerField, Q, Subquery, Value, When
 
-from tending.checkins.models import CheckIn, Response, seen_by_partner_from, visible_condition
+from tending.checkins.models import CheckIn, Response, seen_by_partner_from
 from tending.core.statements import Bound, Statement, field_names, whole_rows
 from tending.core.timezones import local_today
 
 RESPONSE_FIELDS = field_names(Response)
+CHECKIN_FIELDS = field_names(CheckIn)
 REQUEST_FIELDS = {
     "request_needs": F("checkin__needs"),
     "request_shares_needs": F("checkin__share_needs"),
@@ -80,22 +81,37 @@ def _first_day_of_partner() -> Bound:
     return Bound(lambda run: run["couple"].first_day_for(run["partner"]), DateField())
 
 
+PERSON = CheckIn._meta.get_field("user").related_model
+
+
+def _count_of(checkins) -> Subquery:
+    """How many rows ``checkins`` has, as a subquery of one value."""
+    counted = checkins.order_by().annotate(counted=Func(F("pk"), function="COUNT"))
+    return Subquery(counted.values("counted"), output_field=IntegerField())
+
+
+def _partners_shared() -> Q:
+    return seen_by_partner_from(_id_of("partner"), _first_day_of_partner())
+
+
 @cache
 def history_count(with_partner: bool) -> Statement:
-    """How many check-ins history lists (``visible_condition``). Runs with ``viewer`` and,
-    with a partner, ``couple`` and ``partner``."""
-    visible = (
-        visible_condition(_id_of("viewer"), _id_of("partner"), _first_day_of_partner())
-        if with_partner
-        else visible_condition(_id_of("viewer"))
-    )
-    return Statement(CheckIn.objects.filter(visible).order_by().values("id"), counting=True)
+    """How many check-ins history lists (``visible_condition``): the viewer's and the
+    partner's that share something, each counted on its own through its person's index
+    (one count of the two joined by OR reads every row of both). Runs with ``viewer``
+    and, with a partner, ``couple`` and ``partner``."""
+    count = _count_of(CheckIn.objects.filter(user=_id_of("viewer")))
+    if with_partner:
+        count += _count_of(CheckIn.objects.filter(_partners_shared()).sharing_something())
+    viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(count=count)
+    return Statement(viewer.values_list("count"))
 
 
 @lru_cache(maxsize=64)
 def history_page(with_partner: bool, start: int, stop: int) -> Statement:
     """History's check-ins ``start`` to ``stop``, newest first, read from only the newest
-    ``stop`` of each person (each has at most one a day). Runs like ``history_count``."""
+    ``stop`` of each person (each has at most one a day), the partner's private notes left
+    empty. Runs like ``history_count``."""
 
     def newest(checkins) -> Q:
         return Q(pk__in=checkins.order_by("-local_date").values("id")[:stop])
@@ -106,7 +122,18 @@ def history_page(with_partner: bool, start: int, stop: int) -> Statement:
             seen_by_partner_from(_id_of("partner"), _first_day_of_partner())
         ).sharing_something()
         among |= newest(theirs)
-    return whole_rows(CheckIn.objects.filter(among).order_by("-local_date", "-id")[start:stop])
+    page = CheckIn.objects.filter(among).order_by("-local_date", "-id")[start:stop]
+    if not with_partner:
+        return whole_rows(page)
+    # A note the partner keeps private is neither read nor decrypted: it comes back empty.
+    note = CheckIn._meta.get_field("note")
+    shown_note = Case(
+        When(Q(user=_id_of("viewer")) | Q(share_note=True), then=F("note")),
+        default=Value(""),
+        output_field=type(note)(),
+    )
+    columns = [name if name != note.attname else "shown_note" for name in CHECKIN_FIELDS]
+    return Statement(page.annotate(shown_note=shown_note).values_list(*columns))
 
 
 def _moods_seen_by(with_partner: bool) -> Q:
@@ -119,11 +146,21 @@ def _moods_seen_by(with_partner: bool) -> Q:
     return whose
 
 
+def _first_day_of(checkins) -> Subquery:
+    return Subquery(checkins.order_by("local_date").values("local_date")[:1])
+
+
 @cache
-def first_mood_day(with_partner: bool) -> Statement:
-    """The first day of the year in pixels. Runs like ``history_count``."""
-    days = CheckIn.objects.filter(_moods_seen_by(with_partner)).order_by("local_date")
-    return Statement(days.values_list("local_date")[:1])
+def first_mood_days(with_partner: bool) -> Statement:
+    """Where the year in pixels begins: the viewer's first check-in and, with a partner,
+    the first the viewer may see the mood of, each read from the start of its person's
+    index. One row; a person with none has None. Runs like ``history_count``."""
+    firsts = {"mine": _first_day_of(CheckIn.objects.filter(user=_id_of("viewer")))}
+    if with_partner:
+        theirs = CheckIn.objects.filter(_partners_shared(), share_numbers=True)
+        firsts["theirs"] = _first_day_of(theirs)
+    viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**firsts)
+    return Statement(viewer.values_list(*firsts))
 
 
 @cache

@@ -1,9 +1,10 @@
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
 from tending.checkins import compiled
-from tending.checkins.feelings import NEED_LABELS, SCALES, requests_help
+from tending.checkins.feelings import NEED_LABELS, SCALES, Scale, requests_help
 from tending.checkins.models import CheckIn, Response
 from tending.checkins.services import CheckInInput
 from tending.core.calendar import week_start
@@ -67,6 +68,19 @@ class CheckInView:
         return ", ".join(parts) or "nothing"
 
 
+@functools.cache
+def reading_of(scale: Scale, value: int) -> ScaleReading:
+    """An answer as cards show it: the same for anyone who gave it, so made once."""
+    return ScaleReading(
+        key=scale.key,
+        name=scale.name,
+        value=value,
+        label=scale.label(value),
+        icon=scale.icon(value),
+        tone=scale.tone(value),
+    )
+
+
 def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
     mine = checkin.user_id == viewer.pk
     show_numbers = mine or checkin.share_numbers
@@ -77,17 +91,7 @@ def view_of(checkin: CheckIn, *, viewer, responses=()) -> CheckInView:
         owner_name=str(checkin.user),
         local_date=checkin.local_date,
         is_mine=mine,
-        scales=tuple(
-            ScaleReading(
-                key=s.key,
-                name=s.name,
-                value=getattr(checkin, s.key),
-                label=s.label(getattr(checkin, s.key)),
-                icon=s.icon(getattr(checkin, s.key)),
-                tone=s.tone(getattr(checkin, s.key)),
-            )
-            for s in SCALES
-        )
+        scales=tuple(reading_of(scale, getattr(checkin, scale.key)) for scale in SCALES)
         if show_numbers
         else (),
         sleep_hours=checkin.sleep_hours if show_numbers else None,

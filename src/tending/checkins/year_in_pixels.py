@@ -63,8 +63,8 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     today = local_today(viewer)
     with_partner = couple is not None and partner is not None
     arguments = {"viewer": viewer, "couple": couple, "partner": partner}
-    first_days = compiled.first_mood_day(with_partner).rows(arguments)
-    first = first_days[0][0] if first_days else None
+    [first_days] = compiled.first_mood_days(with_partner).rows(arguments)
+    first = min((day for day in first_days if day is not None), default=None)
     year = chosen_year(year, first=first, today=today)
     arguments.update(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
     viewer_id = viewer.pk  # read once: the signed-in person is a lazy object

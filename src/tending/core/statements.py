@@ -47,7 +47,11 @@ class Statement:
         columns = compiler.select[: compiler.col_count]
         self.names = tuple(alias for _, _, alias in columns)
         converters = compiler.get_converters([column for column, _, _ in columns])
-        self.converters = tuple(converters.items())
+        self.converters = tuple(
+            (position, convert, expression)
+            for position, (functions, expression) in converters.items()
+            for convert in functions
+        )
         if counting:
             self.sql = f"SELECT COUNT(*) FROM ({self.sql}) counted"
             self.names, self.converters = ("count",), ()
@@ -67,11 +71,8 @@ class Statement:
         converted = []
         for row in rows:
             values = list(row)
-            for position, (functions, expression) in self.converters:
-                value = values[position]
-                for convert in functions:
-                    value = convert(value, expression, connection)
-                values[position] = value
+            for position, convert, expression in self.converters:
+                values[position] = convert(values[position], expression, connection)
             converted.append(tuple(values))
         return converted
 

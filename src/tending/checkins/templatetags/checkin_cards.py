@@ -6,6 +6,7 @@ most of the history page's time. Dates and times are formatted by the template f
 themselves, in the person's language and time zone, so the card reads as it did.
 """
 
+import functools
 import html
 
 from django import template
@@ -23,13 +24,19 @@ def _e(value) -> str:
     return value if isinstance(value, SafeData) else html.escape(str(value))
 
 
-def _readings(view) -> str:
-    rows = "\n".join(
-        f'<div class="reading reading--{_e(r.key)} tone-{_e(r.tone)}">\n<dt>{_e(r.name)}</dt>\n'
-        f"<dd>{icon(r.icon, 'reading__icon')}{_e(r.label)} "
-        f'<span class="visually-hidden">({_e(r.value)} of 5)</span></dd>\n</div>'
-        for r in view.scales
+@functools.lru_cache(maxsize=64)
+def _reading(reading, icon_markup: str) -> str:
+    """One answer's markup: the same for everyone who gave it (a scale and a value, never
+    a person), so written once per process."""
+    return (
+        f'<div class="reading reading--{_e(reading.key)} tone-{_e(reading.tone)}">\n'
+        f"<dt>{_e(reading.name)}</dt>\n<dd>{icon_markup}{_e(reading.label)} "
+        f'<span class="visually-hidden">({_e(reading.value)} of 5)</span></dd>\n</div>'
     )
+
+
+def _readings(view) -> str:
+    rows = "\n".join(_reading(r, icon(r.icon, "reading__icon")) for r in view.scales)
     if view.sleep_hours is not None:
         hours = _e(floatformat(view.sleep_hours, "-1"))
         rows += f'\n<div class="reading"><dt>Sleep</dt><dd>{hours} h</dd></div>'
@@ -53,10 +60,13 @@ def _responses(view) -> str:
 
 @register.simple_tag
 def checkin_card(view) -> SafeString:
+    return mark_safe(_card(view, date(view.local_date, "l j F")))
+
+
+def _card(view, day: str) -> str:
+    """The card of ``view``, whose day reads ``day``."""
     owner = "Your check-in" if view.is_mine else f"{_e(view.owner_name)}'s check-in"
-    parts = [
-        f'<article class="checkin" aria-label="{owner}, {_e(date(view.local_date, "l j F"))}">'
-    ]
+    parts = [f'<article class="checkin" aria-label="{owner}, {_e(day)}">']
     if view.scales:
         parts.append(_readings(view))
     if view.emotions:
@@ -73,4 +83,24 @@ def checkin_card(view) -> SafeString:
         if view.responses:
             parts.append(_responses(view))
     parts.append("</article>")
-    return mark_safe("\n".join(parts))
+    return "\n".join(parts)
+
+
+@register.simple_tag
+def history_days(views) -> SafeString:
+    """History's check-ins, each day under its heading, each card under whose it is."""
+    parts = []
+    shown_day = None
+    for view in views:
+        heading = ""
+        if view.local_date != shown_day:
+            shown_day = view.local_date
+            day = date(shown_day, "l j F")
+            heading = f'<h3 class="day-heading">{_e(date(shown_day, "l j F Y"))}</h3>'
+        owner = "You" if view.is_mine else _e(view.owner_name)
+        parts.append(
+            f'\n  {heading}\n  <section class="card card--compact">\n'
+            f'    <h4 class="card__owner">{owner}</h4>\n'
+            f"    {_card(view, day)}\n  </section>\n"
+        )
+    return mark_safe("".join(parts))

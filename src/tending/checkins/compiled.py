@@ -1,4 +1,4 @@
-"""The check-in queries of home and history, compiled once per process
+"""The check-in queries of home, history and saving, compiled once per process
 (``core.statements``): each run binds the people, their days and the check-ins it asks
 about. The partner-visibility rule is in the SQL as ``seen_by_partner_from`` writes it;
 only the owner and their first day are bound."""

@@ -2,11 +2,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.db.models import QuerySet
+from django.db import connection, transaction
 
+from tending.checkins import compiled, services
 from tending.checkins.feelings import EMOTION_WORDS, FEELINGS_WHEEL
 from tending.checkins.models import CheckIn
 from tending.checkins.services import CheckInError, save_checkin, save_todays_checkin
+from tending.core.encryption import decrypt
+from tending.core.timezones import local_today
 from tests.support.builders import checkin_input, make_checkin
 from tests.support.people import make_user
 
@@ -116,9 +119,61 @@ def test_the_feelings_wheel_has_at_least_sixty_words_under_core_feelings():
 def test_a_first_check_in_written_meanwhile_is_edited_not_doubled(charlie, monkeypatch):
     # Another request wrote the day's first check-in between this one's read and insert.
     meanwhile = save_checkin(user=charlie, data=checkin_input(mood=2))
-    real_first = QuerySet.first
-    monkeypatch.setattr(QuerySet, "first", lambda queryset: None)
+    reads = []
+    real_read = services._checkin_to_save
+
+    def read_before_the_other_wrote(user, day):
+        reads.append(day)
+        return None if len(reads) == 1 else real_read(user, day)
+
+    monkeypatch.setattr(services, "_checkin_to_save", read_before_the_other_wrote)
     saved = save_todays_checkin(user=charlie, data=checkin_input(mood=5))
-    monkeypatch.setattr(QuerySet, "first", real_first)
+    assert len(reads) == 2
     assert (saved.checkin.pk, saved.is_new) == (meanwhile.pk, False)
     assert list(CheckIn.objects.filter(user=charlie).values_list("mood", flat=True)) == [5]
+
+
+def test_an_edit_writes_every_answer_and_leaves_the_day_and_creation_alone(charlie):
+    first = save_todays_checkin(user=charlie, data=checkin_input(mood=2, note="first")).checkin
+    edited = save_todays_checkin(
+        user=charlie,
+        data=checkin_input(
+            mood=5,
+            stress=1,
+            energy=4,
+            connection=3,
+            sleep_hours=Decimal("6.5"),
+            emotions=("calm",),
+            needs=("talk",),
+            note="  second  ",
+            share_numbers=False,
+            share_emotions=False,
+            share_needs=False,
+            share_note=True,
+        ),
+    )
+    assert not edited.is_new
+    saved = CheckIn.objects.get(pk=first.pk)
+    assert (saved.mood, saved.stress, saved.energy, saved.connection) == (5, 1, 4, 3)
+    assert saved.sleep_hours == Decimal("6.5")
+    assert (saved.emotions, saved.needs, saved.note) == (["calm"], ["talk"], "second")
+    assert (saved.share_numbers, saved.share_emotions, saved.share_needs) == (False,) * 3
+    assert saved.share_note
+    assert (saved.user_id, saved.local_date, saved.created_at) == (
+        first.user_id,
+        first.local_date,
+        first.created_at,
+    )
+    assert saved.updated_at == edited.checkin.updated_at >= first.updated_at
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT note FROM checkins_checkin WHERE id = %s", [first.pk])
+        [(stored,)] = cursor.fetchall()
+    assert "second" not in stored and decrypt(stored) == "second"
+
+
+def test_the_check_in_to_save_is_locked_where_the_database_locks_rows(charlie):
+    save_checkin(user=charlie, data=checkin_input())
+    with transaction.atomic():
+        services._checkin_to_save(charlie, local_today(charlie))
+    statement = compiled.checkin_of_day_to_save()
+    assert ("FOR UPDATE" in statement.sql) == connection.features.has_select_for_update

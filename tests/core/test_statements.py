@@ -1,9 +1,10 @@
 """Statements compiled once and run with each request's values."""
 
-from django.db.models import CharField, IntegerField
+from django.db import connection
+from django.db.models import CharField, F, IntegerField
 
 from tending.checkins.models import CheckIn
-from tending.core.statements import Bound, Statement
+from tending.core.statements import Bound, Statement, Update
 from tests.support.builders import make_checkin
 from tests.support.queries import assert_query_count
 
@@ -56,3 +57,43 @@ def test_a_run_is_one_query_and_compiles_nothing(alice, monkeypatch):
     monkeypatch.setattr("django.db.models.sql.compiler.SQLCompiler.as_sql", no_compiling)
     with assert_query_count(1):
         notes.rows({"person": alice})
+
+
+def test_an_update_changes_the_rows_of_whoever_it_is_run_for(alice, bob):
+    alices, bobs = make_checkin(alice, mood=1), make_checkin(bob, mood=1)
+    raise_mood = Update(CheckIn.objects.filter(user=_id_of("person")), mood=F("mood") + 1)
+    assert raise_mood.run({"person": alice}) == 1
+    assert raise_mood.run({"person": alice}) == 1
+    assert raise_mood.run({"person": bob}) == 1
+    alices.refresh_from_db()
+    bobs.refresh_from_db()
+    assert (alices.mood, bobs.mood) == (3, 2)
+
+
+def test_an_update_writes_bound_values_as_saving_a_model_writes_them(alice):
+    checkin = make_checkin(alice, note="before")
+    fields = CheckIn._meta
+    write = Update(
+        CheckIn.objects.filter(pk=_id_of("checkin")),
+        note=Bound(lambda run: run["note"], fields.get_field("note"), saved=True),
+        emotions=Bound(lambda run: run["emotions"], fields.get_field("emotions"), saved=True),
+    )
+    assert write.run({"checkin": checkin, "note": "written in secret", "emotions": ["calm"]}) == 1
+    checkin.refresh_from_db()
+    assert (checkin.note, checkin.emotions) == ("written in secret", ["calm"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT note FROM checkins_checkin WHERE id = %s", [checkin.pk])
+        [(stored,)] = cursor.fetchall()
+    assert "secret" not in stored
+
+
+def test_an_update_runs_without_compiling_again(alice, monkeypatch):
+    make_checkin(alice)
+    share = Update(CheckIn.objects.filter(user=_id_of("person")), share_note=True)
+
+    def no_compiling(*arguments, **keywords):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr("django.db.models.sql.compiler.SQLUpdateCompiler.as_sql", no_compiling)
+    with assert_query_count(1):
+        assert share.run({"person": alice}) == 1

@@ -1,4 +1,4 @@
-"""The check-in queries of home and history, compiled once per process
+"""The check-in queries of home, history and saving, compiled once per process
 (``core.statements``): each run binds the people, their days and the check-ins it asks
 about. The partner-visibility rule is in the SQL as ``seen_by_partner_from`` writes it;
 only the owner and their first day are bound."""
@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from django.db.models import Case, DateField, F, Func, IntegerField, Q, Subquery, Value, When
 
 from tending.checkins.models import CheckIn, Response, seen_by_partner_from
-from tending.core.statements import Bound, Statement, field_names, whole_rows
+from tending.core.statements import Bound, Statement, Update, field_names, whole_rows
 from tending.core.timezones import local_today
 
 RESPONSE_FIELDS = field_names(Response)
@@ -213,3 +213,31 @@ def checkin_of_day() -> Statement:
 def latest_checkin() -> Statement:
     """The person's latest check-in. Runs with ``viewer``."""
     return whole_rows(CheckIn.objects.filter(user=_id_of("viewer")).order_by("-local_date")[:1])
+
+
+# Saving replaces the note: the check-in about to be saved is read without it.
+FIELDS_BUT_NOTE = tuple(name for name in field_names(CheckIn) if name != "note")
+
+
+@cache
+def checkin_of_day_to_save() -> Statement:
+    """The person's check-in of one day, without its note, locked until the transaction
+    ends. Runs with ``viewer`` and ``day``, inside a transaction."""
+    day = Bound(lambda run: run["day"], DateField())
+    days = CheckIn.objects.select_for_update().filter(user=_id_of("viewer"), local_date=day)
+    return Statement(days.order_by().values_list(*FIELDS_BUT_NOTE))
+
+
+@lru_cache(maxsize=8)
+def checkin_edit(names: tuple[str, ...]) -> Update:
+    """Writes the named fields of a check-in, as they are on it, over its row. Runs with
+    ``checkin``."""
+    values = {
+        name: Bound(
+            lambda run, name=name: getattr(run["checkin"], name),
+            CheckIn._meta.get_field(name),
+            saved=True,
+        )
+        for name in names
+    }
+    return Update(CheckIn.objects.filter(pk=_id_of("checkin")), **values)

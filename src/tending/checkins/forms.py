@@ -1,8 +1,9 @@
+import copy
 from decimal import Decimal
 
 from django import forms
 
-from tending.checkins.feelings import EMOTION_WORDS, FEELINGS_WHEEL, NEEDS, SCALES
+from tending.checkins.feelings import EMOTION_WORDS, FEELINGS_WHEEL, NEEDS, SCALE_BY_KEY, SCALES
 from tending.checkins.models import MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH, Response
 from tending.checkins.services import CheckInInput
 
@@ -13,9 +14,13 @@ SLEEP_CHOICES = [("", "Not recorded")] + [
 
 class FixedChoices:
     """For a choice field whose choices are the same in every form: each form copies its
-    fields deeply, and this one's list of choices is then shared rather than copied."""
+    fields deeply, and this one's list of choices, and its widget's, is then shared rather
+    than copied and checked again."""
 
     def __deepcopy__(self, memo):
+        widget = copy.copy(self.widget)
+        widget.attrs = self.widget.attrs.copy()
+        memo[id(self.widget)] = widget
         return forms.Field.__deepcopy__(self, memo)
 
 
@@ -27,11 +32,22 @@ class FixedMultipleChoiceField(FixedChoices, forms.MultipleChoiceField):
     pass
 
 
+def scale_field(key: str) -> FixedTypedChoiceField:
+    """A 1-to-5 scale asked with its question, each answer named by its word."""
+    scale = SCALE_BY_KEY[key]
+    return FixedTypedChoiceField(
+        label=scale.question,
+        choices=[(value, scale.label(value)) for value in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+    )
+
+
 class CheckInForm(forms.Form):
-    mood = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
-    stress = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
-    energy = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
-    connection = forms.TypedChoiceField(coerce=int, widget=forms.RadioSelect)
+    mood = scale_field("mood")
+    stress = scale_field("stress")
+    energy = scale_field("energy")
+    connection = scale_field("connection")
     sleep_hours = FixedTypedChoiceField(
         label="Hours of sleep last night",
         choices=SLEEP_CHOICES,
@@ -60,13 +76,6 @@ class CheckInForm(forms.Form):
     share_emotions = forms.BooleanField(label="Share my feelings", required=False)
     share_needs = forms.BooleanField(label="Share what would help", required=False)
     share_note = forms.BooleanField(label="Share my note", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for scale in SCALES:
-            field = self.fields[scale.key]
-            field.label = scale.question
-            field.choices = [(value, scale.label(value)) for value in range(1, 6)]
 
     def clean(self):
         cleaned = super().clean()

@@ -2,9 +2,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
+from tending.checkins import compiled
 from tending.checkins.feelings import EMOTION_WORDS, NEED_LABELS, NOTHING, SCALES
 from tending.checkins.models import MESSAGE_MAX_LENGTH, NOTE_MAX_LENGTH, CheckIn, Response
 from tending.core.timezones import local_today
@@ -101,8 +102,7 @@ def save_todays_checkin(
 def _write_todays_checkin(user, day: dt.date, fields: dict) -> SavedCheckIn:
     """Update the day's check-in, locked first, or create it: the note about to be replaced
     is neither read nor decrypted. Two first check-ins at once end as one, edited."""
-    today = CheckIn.objects.select_for_update().defer("note").filter(user=user, local_date=day)
-    checkin = today.first()
+    checkin = _checkin_to_save(user, day)
     if checkin is None:
         try:
             with transaction.atomic():
@@ -110,11 +110,24 @@ def _write_todays_checkin(user, day: dt.date, fields: dict) -> SavedCheckIn:
                     CheckIn.objects.create(user=user, local_date=day, **fields), is_new=True
                 )
         except IntegrityError:
-            checkin = today.get()
+            checkin = _checkin_to_save(user, day)
+            if checkin is None:
+                raise
     for name, value in fields.items():
         setattr(checkin, name, value)
-    checkin.save(update_fields=[*fields, "updated_at"])
+    checkin.updated_at = timezone.now()
+    if not compiled.checkin_edit((*fields, "updated_at")).run({"checkin": checkin}):
+        raise DatabaseError("The check-in to update was not found.")
     return SavedCheckIn(checkin, is_new=False)
+
+
+def _checkin_to_save(user, day: dt.date) -> CheckIn | None:
+    """The person's check-in of ``day``, locked, its note left unread."""
+    statement = compiled.checkin_of_day_to_save()
+    rows = statement.rows({"viewer": user, "day": day})
+    if not rows:
+        return None
+    return CheckIn.from_db(statement.alias, compiled.FIELDS_BUT_NOTE, rows[0])
 
 
 @transaction.atomic

@@ -12,25 +12,37 @@ convert its columns. A value that is not a ``Bound`` is frozen into the statemen
 life of the process, so the time, a day or anybody's id must always be a ``Bound``.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from django.db import connections
+from django.db import connections, router, transaction
 from django.db.models import Expression, Field
+from django.db.models.sql import UpdateQuery
 
 
 class Bound(Expression):
     """One value of a statement, given at each run: ``pick`` takes it from the run's
     arguments, ``output_field`` turns it into what the database expects."""
 
-    def __init__(self, pick: Callable[[Mapping[str, Any]], Any], output_field: Field) -> None:
+    def __init__(
+        self,
+        pick: Callable[[Mapping[str, Any]], Any],
+        output_field: Field,
+        *,
+        saved: bool = False,
+    ) -> None:
+        """With ``saved``, the value is written to a column (an ``Update``'s value), and
+        prepared as saving a model prepares it."""
         super().__init__(output_field=output_field)
         self.pick = pick
+        self.saved = saved
 
     def as_sql(self, compiler, connection):
         return "%s", [self]
 
     def value_for(self, arguments: Mapping[str, Any], connection) -> Any:
+        if self.saved:
+            return self.output_field.get_db_prep_save(self.pick(arguments), connection)
         return self.output_field.get_db_prep_value(self.pick(arguments), connection)
 
 
@@ -59,10 +71,7 @@ class Statement:
     def rows(self, arguments: Mapping[str, Any]) -> list[tuple]:
         """The rows for these arguments, each column converted as the ORM would."""
         connection = connections[self.alias]
-        parameters = [
-            value.value_for(arguments, connection) if isinstance(value, Bound) else value
-            for value in self.parameters
-        ]
+        parameters = _bound(self.parameters, arguments, connection)
         with connection.cursor() as cursor:
             cursor.execute(self.sql, parameters)
             rows = cursor.fetchall()
@@ -84,6 +93,36 @@ class Statement:
         """The rows as ``model`` objects, for a statement of ``whole_rows``."""
         names = field_names(model)
         return [model.from_db(self.alias, names, row) for row in self.rows(arguments)]
+
+
+class Update:
+    """``queryset.update(**values)`` compiled once: the values, like the queryset's
+    filters, may be expressions and ``Bound`` values (given with ``saved``)."""
+
+    def __init__(self, queryset, **values: Any) -> None:
+        self.alias = router.db_for_write(queryset.model)
+        query = queryset.query.chain(UpdateQuery)
+        query.add_update_values(values)
+        self.sql, self.parameters = query.get_compiler(self.alias).as_sql()
+
+    def run(self, arguments: Mapping[str, Any]) -> int:
+        """Update the rows for these arguments; how many were updated."""
+        connection = connections[self.alias]
+        parameters = _bound(self.parameters, arguments, connection)
+        with (
+            transaction.mark_for_rollback_on_error(using=self.alias),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(self.sql, parameters)
+            return cursor.rowcount
+
+
+def _bound(parameters: Sequence[Any], arguments: Mapping[str, Any], connection) -> list[Any]:
+    """A statement's parameters, each ``Bound`` one given its value for these arguments."""
+    return [
+        value.value_for(arguments, connection) if isinstance(value, Bound) else value
+        for value in parameters
+    ]
 
 
 def field_names(model) -> tuple[str, ...]:

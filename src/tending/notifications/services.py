@@ -7,12 +7,10 @@ import datetime as dt
 import hashlib
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from tending.core.timezones import local_today, zone_for
 from tending.couples.events import PartnerEvent
-from tending.couples.models import Membership
 from tending.notifications import kinds, push
 from tending.notifications.forms import checked_settings
 from tending.notifications.models import (
@@ -23,7 +21,11 @@ from tending.notifications.models import (
     NotificationSettings,
     PushSubscription,
 )
-from tending.notifications.selectors import couples_holding_meetings, settings_for
+from tending.notifications.selectors import (
+    couples_holding_meetings,
+    partner_to_tell,
+    settings_for,
+)
 from tending.notifications.tokens import REMINDERS_OFF, SNOOZE, UNSUBSCRIBE, Action
 
 KEY_FIELD_MAX_LENGTH = 100
@@ -128,33 +130,13 @@ def remove_device_by_endpoint(*, user, endpoint: str) -> bool:
     return bool(deleted)
 
 
-def _partner_in(couple, actor):
-    """The actor's partner in ``couple``, with their settings and whether they have a
-    device, in one query; None when they are no longer a couple."""
-    membership = (
-        Membership.objects.select_related("user", "user__notification_settings")
-        .annotate(has_device=Exists(PushSubscription.objects.filter(user=OuterRef("user"))))
-        .filter(couple=couple, active=True)
-        .exclude(user=actor)
-        .first()
-    )
-    if membership is None:
-        return None, None, False
-    recipient = membership.user
-    try:
-        preferences = recipient.notification_settings
-    except NotificationSettings.DoesNotExist:
-        preferences = NotificationSettings(user=recipient)
-    return recipient, preferences, membership.has_device
-
-
 def record_event(sender, *, event: PartnerEvent, **kwargs) -> list[Notification]:
     """Write the partner's notifications of ``event`` into the outbox, by the channels they
     chose, held until their quiet hours end. Runs inside the action's transaction."""
     if event.kind not in kinds.KIND_BY_KEY:
         raise ValueError(f"unknown notification kind {event.kind!r}")
-    recipient, preferences, has_device = _partner_in(event.couple, event.actor)
-    if recipient is None:
+    recipient, preferences, has_device = partner_to_tell(event.couple, event.actor)
+    if recipient is None or preferences is None:
         return []
     now = timezone.now()
     channels = []

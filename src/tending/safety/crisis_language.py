@@ -59,6 +59,7 @@ from tending.safety.crisis_phrases import (
     CrisisPhrasesError,
     first_characters,
     phrase_pattern,
+    phrase_pieces,
 )
 from tending.safety.crisis_subjects import Who, who
 
@@ -73,6 +74,23 @@ def _alternation(phrases: list[str]) -> str:
 
 def _compiled(phrases: list[str]) -> re.Pattern:
     return re.compile(WORD_START + f"(?:{_alternation(phrases)})" + WORD_END, re.IGNORECASE)
+
+
+def _shared_beginnings(sequences: list[list[str]]) -> str:
+    """A pattern that matches where one of the sequences of pieces matches, the pieces
+    that sequences begin with alike written once: "ab|ac" as "a(?:b|c)"."""
+    tree: dict = {}
+    for pieces in sequences:
+        node = tree
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[None] = {}
+
+    def written(node: dict) -> str:
+        branches = ["" if piece is None else piece + written(rest) for piece, rest in node.items()]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return written(tree)
 
 
 class _PhraseIndex:
@@ -91,9 +109,14 @@ class _PhraseIndex:
                 raise CrisisPhrasesError(f"{PHRASES_PATH}: {entry.phrase!r} must start with a word")
             for first in firsts:
                 self.by_first.setdefault(first, []).append(index)
+        # Whether any phrase starts at a place, asked at every word: the phrases as one
+        # tree, so that those beginning alike ("suicide", "suicidal") are tried together.
         self.any_by_first = {
             first: re.compile(
-                "|".join(f"(?:{self.patterns[index].pattern})" for index in indexes),
+                WORD_START
+                + _shared_beginnings(
+                    [[*phrase_pieces(entries[index].phrase), WORD_END] for index in indexes]
+                ),
                 re.IGNORECASE,
             )
             for first, indexes in self.by_first.items()

@@ -93,7 +93,12 @@ def _drops_its_g(literal: str, index: int) -> bool:
 
 
 def _literal_pattern(literal: str) -> str:
-    pattern = []
+    return "".join(_literal_pieces(literal))
+
+
+def _literal_pieces(literal: str) -> list[str]:
+    """The pattern of a literal run, one piece per letter, mark or gap."""
+    pattern: list[str] = []
     previous_letter = ""
     for index, character in enumerate(literal):
         if character.isalpha():
@@ -114,7 +119,7 @@ def _literal_pattern(literal: str) -> str:
             pattern.append(character)
         elif not pattern or pattern[-1] not in (_GAP, _WORD_GAP):
             pattern.append(_WORD_GAP if character == " " else _GAP)
-    return "".join(pattern)
+    return pattern
 
 
 def _expand_macros(phrase: str, macros: dict[str, str]) -> str:
@@ -170,6 +175,12 @@ def first_characters(phrase: str) -> set[str]:
 
 def phrase_pattern(phrase: str) -> str:
     """The regular expression for one phrase, without word boundaries."""
+    return "".join(phrase_pieces(phrase))
+
+
+def phrase_pieces(phrase: str) -> list[str]:
+    """``phrase_pattern`` in the pieces it is written from, in order: a letter, a mark, a
+    gap, a choice group; phrases that begin alike begin with the same pieces."""
     phrase = _expand_macros(phrase.strip(), _MACROS)
     at_clause_end = phrase.endswith("$")
     if at_clause_end:
@@ -177,15 +188,14 @@ def phrase_pattern(phrase: str) -> str:
     pieces = []
     for part in _split_phrase(phrase):
         if isinstance(part, str):
-            pieces.append(_literal_pattern(part))
+            pieces.extend(_literal_pieces(part))
         else:
             pieces.append("(?:" + "|".join(_literal_pattern(choice) for choice in part) + ")")
-    pattern = "".join(pieces)
-    for gap in (_WORD_GAP, _GAP):
-        if pattern.endswith(gap):
-            pattern = pattern[: -len(gap)]
-            break
-    return pattern + (WORD_END + _CLAUSE_END if at_clause_end else "")
+    if pieces and pieces[-1] in (_WORD_GAP, _GAP):
+        pieces.pop()
+    if at_clause_end:
+        pieces.append(WORD_END + _CLAUSE_END)
+    return pieces
 
 
 def expand_phrase(phrase: str, macros: dict[str, str] | None = None) -> list[str]:

@@ -5,15 +5,12 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Min, Q, TextField
-from django.db.models.functions import Cast
-
 from tending.assessments.models import Result
 from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import requests_help
-from tending.checkins.models import CheckIn
-from tending.checkins.selectors import TURNED_TOWARD_WINDOW
 from tending.core.timezones import zone_for
+from tending.insights import compiled
+from tending.insights.compiled import SHARES_EMOTIONS, SHARES_NEEDS, SHARES_NUMBERS
 
 
 @dataclass(frozen=True)
@@ -33,31 +30,9 @@ class DayReading:
 def first_visible_day(user, couple, *, partner) -> dt.date | None:
     """The earliest day with a check-in the viewer may use: their own or one their partner
     shared since the couple began. Pages that step back in time stop there."""
-    return CheckIn.objects.visible_to(user, couple=couple, partner=partner).aggregate(
-        first=Min("local_date")
-    )["first"]
-
-
-READING_FIELDS = ("user_id", "local_date", "mood", "stress", "energy", "connection", "sleep_hours")
-
-SHARES_NUMBERS, SHARES_EMOTIONS, SHARES_NEEDS = 1, 2, 4
-
-
-def _as_int(name: str) -> Cast:
-    return Cast(name, IntegerField())
-
-
-def _reading_columns() -> dict:
-    """What each row needs beyond READING_FIELDS, in shapes that cost little to read back:
-    the word lists as their JSON text (a page parses each distinct list once) and the three
-    sharing choices as one number."""
-    return {
-        "emotions_json": Cast("emotions", TextField()),
-        "needs_json": Cast("needs", TextField()),
-        "shares": _as_int("share_numbers")
-        + SHARES_EMOTIONS * _as_int("share_emotions")
-        + SHARES_NEEDS * _as_int("share_needs"),
-    }
+    statement = compiled.first_visible_day(couple is not None)
+    rows = statement.rows({"viewer": user, "couple": couple, "partner": partner})
+    return rows[0][0] if rows else None
 
 
 def visible_readings(
@@ -65,21 +40,12 @@ def visible_readings(
 ) -> list[DayReading]:
     """My check-ins and my partner's shared ones (since we became a couple), in one query.
     ``with_answers`` adds, in the same query, how many answers each got within our couple
-    and whether one came within TURNED_TOWARD_WINDOW of the check-in."""
-    checkins = (
-        CheckIn.objects.visible_to(user, couple=couple, partner=partner)
-        .filter(local_date__gte=start, local_date__lte=end)
-        .order_by("local_date")
+    and whether one came within a day of the check-in."""
+    with_partner = couple is not None
+    statement = compiled.readings(with_partner, with_answers and with_partner)
+    rows = statement.rows(
+        {"viewer": user, "couple": couple, "partner": partner, "start": start, "end": end}
     )
-    columns = _reading_columns()
-    if with_answers and couple is not None:
-        # The couple is a filter on the aggregates, not on the join, so the answers are
-        # found through each check-in's own index however long the couple's history.
-        in_couple = Q(responses__couple=couple)
-        in_time = Q(responses__created_at__lte=F("created_at") + TURNED_TOWARD_WINDOW)
-        columns["answered_in_a_day"] = Count("responses", filter=in_couple & in_time)
-        columns["answer_count"] = Count("responses", filter=in_couple)
-    rows = checkins.values_list(*READING_FIELDS).annotate(**columns)
     viewer_id = user.pk
     parsed: dict[str, tuple[str, ...]] = {}
 
@@ -140,21 +106,15 @@ class AssessmentRow:
     owner_name: str
 
 
-ASSESSMENTS_SHOWN = 60
-
-
 def assessment_rows(
     user, couple, *, partner, since: dt.datetime, until: dt.datetime | None = None
 ) -> tuple[AssessmentRow, ...]:
     """My results since ``since``, and my partner's shared ones since the couple began."""
-    results = Result.objects.filter(user=user, taken_at__gte=since)
-    if couple is not None and partner is not None:
-        shared = Result.objects.shared_with_partner(couple, partner).filter(taken_at__gte=since)
-        results = results | shared
-    if until is not None:
-        results = results.filter(taken_at__lt=until)
+    statement = compiled.assessment_results(couple is not None, until is not None)
+    arguments = {"viewer": user, "couple": couple, "partner": partner, "since": since}
+    results = statement.instances(Result, {**arguments, "until": until})
     rows = []
-    for result in results.order_by("-taken_at", "-pk")[:ASSESSMENTS_SHOWN]:
+    for result in results:
         instrument = instrument_for(result.instrument_key)
         if instrument is None:
             continue

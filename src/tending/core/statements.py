@@ -52,8 +52,10 @@ class Statement:
             self.sql = f"SELECT COUNT(*) FROM ({self.sql}) counted"
             self.names, self.converters = ("count",), ()
 
-    def rows(self, arguments: Mapping[str, Any]) -> list[tuple]:
-        """The rows for these arguments, each column converted as the ORM would."""
+    def rows(self, arguments: Mapping[str, Any], *, repeated: bool = False) -> list[tuple]:
+        """The rows for these arguments, each column converted as the ORM would.
+        ``repeated`` converts each distinct value of a column once, for many rows whose
+        columns repeat few values (days, scores) converted to values never changed."""
         connection = connections[self.alias]
         parameters = [
             value.value_for(arguments, connection) if isinstance(value, Bound) else value
@@ -64,6 +66,8 @@ class Statement:
             rows = cursor.fetchall()
         if not self.converters:
             return rows
+        if repeated:
+            return self._converted_once(rows, connection)
         converted = []
         for row in rows:
             values = list(row)
@@ -71,6 +75,32 @@ class Statement:
                 value = values[position]
                 for convert in functions:
                     value = convert(value, expression, connection)
+                values[position] = value
+            converted.append(tuple(values))
+        return converted
+
+    def _converted_once(self, rows: list[tuple], connection) -> list[tuple]:
+        columns = [
+            (position, functions, expression, {})
+            for position, (functions, expression) in self.converters
+        ]
+        converted = []
+        for row in rows:
+            values = list(row)
+            for position, functions, expression, seen in columns:
+                raw = values[position]
+                try:
+                    values[position] = seen[raw]
+                    continue
+                except KeyError:
+                    pass
+                except TypeError:  # a value that cannot be a key: converted each time
+                    seen = None
+                value = raw
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                if seen is not None:
+                    seen[raw] = value
                 values[position] = value
             converted.append(tuple(values))
         return converted

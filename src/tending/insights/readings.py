@@ -3,7 +3,8 @@ in one aggregate-friendly query over the chosen range."""
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from tending.assessments.models import Result
 from tending.assessments.selectors import band_of, instrument_for, shared_view
@@ -13,18 +14,25 @@ from tending.insights import compiled
 from tending.insights.compiled import SHARES_EMOTIONS, SHARES_NEEDS, SHARES_NUMBERS
 
 
-@dataclass(frozen=True)
-class DayReading:
-    """What one viewer may use of one check-in; hidden parts are empty."""
+class DayReading(NamedTuple):
+    """What one viewer may use of one check-in; hidden parts are empty. A named tuple, the
+    quickest to make of the immutable records: a long range holds hundreds."""
 
     is_mine: bool
     local_date: dt.date
-    numbers: dict = field(default_factory=dict)
-    emotions: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
-    is_request: bool = False
-    answered_in_a_day: bool = False
-    answer_count: int = 0
+    numbers: dict
+    emotions: tuple[str, ...]
+    needs: tuple[str, ...]
+    is_request: bool
+    answered_in_a_day: bool
+    answer_count: int
+
+
+def _words(word_lists: dict, listed: str) -> tuple[tuple[str, ...], bool]:
+    """A word list from its JSON text, and whether it requests help, kept in ``word_lists``."""
+    words = tuple(json.loads(listed))
+    word_lists[listed] = words, requests_help(words)
+    return word_lists[listed]
 
 
 def first_visible_day(user, couple, *, partner) -> dt.date | None:
@@ -43,52 +51,45 @@ def visible_readings(
     and whether one came within a day of the check-in."""
     with_partner = couple is not None
     statement = compiled.readings(with_partner, with_answers and with_partner)
-    rows = statement.rows(
-        {"viewer": user, "couple": couple, "partner": partner, "start": start, "end": end}
-    )
+    arguments = {"viewer": user, "couple": couple, "partner": partner, "start": start, "end": end}
     viewer_id = user.pk
-    parsed: dict[str, tuple[str, ...]] = {}
-
-    def words_in(listed: str) -> tuple[str, ...]:
-        """A word list from its JSON text, parsed once per distinct list on the page."""
-        words = parsed.get(listed)
-        if words is None:
-            words = parsed[listed] = tuple(json.loads(listed))
-        return words
-
+    # A page holds few distinct word lists: each is parsed, and asked whether it requests
+    # help, once.
+    word_lists: dict[str, tuple[tuple[str, ...], bool]] = {}
+    hidden: tuple[str, ...] = ()
     readings = []
-    for row in rows:
-        (
-            owner_id,
-            local_date,
-            mood,
-            stress,
-            energy,
-            connection,
-            sleep_hours,
-            emotions_json,
-            needs_json,
-            shares,
-        ) = row[:10]
+    for (
+        owner_id,
+        local_date,
+        mood,
+        stress,
+        energy,
+        connection,
+        sleep_hours,
+        emotions_json,
+        needs_json,
+        shares,
+        *answers,
+    ) in statement.rows(arguments, repeated=True):
         mine = owner_id == viewer_id
         numbers = {}
         if mine or shares & SHARES_NUMBERS:
             numbers = {"mood": mood, "stress": stress, "energy": energy, "connection": connection}
             if sleep_hours is not None:
                 numbers["sleep_hours"] = float(sleep_hours)
-        emotions = words_in(emotions_json)
-        needs = words_in(needs_json)
+        emotions = word_lists.get(emotions_json) or _words(word_lists, emotions_json)
+        needs = word_lists.get(needs_json) or _words(word_lists, needs_json)
         shares_needs = bool(shares & SHARES_NEEDS)
         readings.append(
             DayReading(
-                is_mine=mine,
-                local_date=local_date,
-                numbers=numbers,
-                emotions=emotions if mine or shares & SHARES_EMOTIONS else (),
-                needs=needs if mine or shares_needs else (),
-                is_request=shares_needs and requests_help(needs),
-                answered_in_a_day=bool(row[10]) if len(row) > 10 else False,
-                answer_count=row[11] if len(row) > 10 else 0,
+                mine,
+                local_date,
+                numbers,
+                emotions[0] if mine or shares & SHARES_EMOTIONS else hidden,
+                needs[0] if mine or shares_needs else hidden,
+                shares_needs and needs[1],
+                bool(answers[0]) if answers else False,
+                answers[1] if answers else 0,
             )
         )
     return readings

@@ -55,7 +55,8 @@ def readings(with_partner: bool, with_answers: bool) -> Statement:
     word lists as their JSON text (a page parses each distinct list once), the three
     sharing choices as one number and, ``with_answers``, how many answers each got within
     the couple and whether one came within TURNED_TOWARD_WINDOW. Runs with ``viewer``,
-    ``start``, ``end`` and, with a partner, ``couple`` and ``partner``."""
+    ``start``, ``end``, with a partner ``partner`` and, with a partner or answers,
+    ``couple``."""
     checkins = CheckIn.objects.filter(
         _visible(with_partner),
         local_date__gte=_date_of("start"),

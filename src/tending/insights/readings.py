@@ -38,7 +38,7 @@ def _words(word_lists: dict, listed: str) -> tuple[tuple[str, ...], bool]:
 def first_visible_day(user, couple, *, partner) -> dt.date | None:
     """The earliest day with a check-in the viewer may use: their own or one their partner
     shared since the couple began. Pages that step back in time stop there."""
-    statement = compiled.first_visible_day(couple is not None)
+    statement = compiled.first_visible_day(couple is not None and partner is not None)
     rows = statement.rows({"viewer": user, "couple": couple, "partner": partner})
     return rows[0][0] if rows else None
 
@@ -49,8 +49,8 @@ def visible_readings(
     """My check-ins and my partner's shared ones (since we became a couple), in one query.
     ``with_answers`` adds, in the same query, how many answers each got within our couple
     and whether one came within a day of the check-in."""
-    with_partner = couple is not None
-    statement = compiled.readings(with_partner, with_answers and with_partner)
+    with_partner = couple is not None and partner is not None
+    statement = compiled.readings(with_partner, with_answers and couple is not None)
     arguments = {"viewer": user, "couple": couple, "partner": partner, "start": start, "end": end}
     viewer_id = user.pk
     # A page holds few distinct word lists: each is parsed, and asked whether it requests
@@ -111,7 +111,8 @@ def assessment_rows(
     user, couple, *, partner, since: dt.datetime, until: dt.datetime | None = None
 ) -> tuple[AssessmentRow, ...]:
     """My results since ``since``, and my partner's shared ones since the couple began."""
-    statement = compiled.assessment_results(couple is not None, until is not None)
+    with_partner = couple is not None and partner is not None
+    statement = compiled.assessment_results(with_partner, until is not None)
     arguments = {"viewer": user, "couple": couple, "partner": partner, "since": since}
     results = statement.instances(Result, {**arguments, "until": until})
     rows = []

@@ -80,7 +80,7 @@ class Statement:
         return converted
 
     def _converted_once(self, rows: list[tuple], connection) -> list[tuple]:
-        columns = [
+        columns: list[tuple[int, Any, Any, dict[Any, Any]]] = [
             (position, functions, expression, {})
             for position, (functions, expression) in self.converters
         ]
@@ -93,13 +93,13 @@ class Statement:
                     values[position] = seen[raw]
                     continue
                 except KeyError:
-                    pass
+                    remember = True
                 except TypeError:  # a value that cannot be a key: converted each time
-                    seen = None
+                    remember = False
                 value = raw
                 for convert in functions:
                     value = convert(value, expression, connection)
-                if seen is not None:
+                if remember:
                     seen[raw] = value
                 values[position] = value
             converted.append(tuple(values))

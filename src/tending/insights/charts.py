@@ -150,9 +150,9 @@ def line_chart(
                 f'<path d="{daily}" fill="none" stroke="{line.colour}" '
                 f'stroke-width="1" stroke-opacity="0.45" class="chart__line--{line.role}"/>'
             )
-        for x, y in isolated:
+        for point_x, point_y in isolated:
             out.append(
-                f'<circle cx="{x}" cy="{y}" r="1.8" fill="{line.colour}" '
+                f'<circle cx="{point_x}" cy="{point_y}" r="1.8" fill="{line.colour}" '
                 f'class="chart__dot--{line.role}"/>'
             )
         if rolling:

@@ -1,5 +1,7 @@
 """Statements compiled once and run with each request's values."""
 
+from decimal import Decimal
+
 from django.db import connection
 from django.db.models import CharField, F, IntegerField
 
@@ -38,6 +40,20 @@ def test_columns_are_converted_as_the_orm_converts_them(alice):
     )
     [row] = statement.dicts({"person": alice})
     assert row == {"note": "written in secret", "emotions": ["calm", "hopeful"], "share_note": True}
+
+
+def test_repeated_values_are_converted_once_to_the_same_values(alice):
+    for days_ago in range(4):
+        make_checkin(alice, days_ago=days_ago, sleep_hours=Decimal("7.5"), note=f"day {days_ago}")
+    statement = Statement(
+        CheckIn.objects.filter(user=_id_of("person"))
+        .order_by("local_date")
+        .values_list("local_date", "sleep_hours", "note", "emotions")
+    )
+    rows = statement.rows({"person": alice}, repeated=True)
+    assert rows == statement.rows({"person": alice})
+    assert len({row[1] for row in rows}) == 1 and rows[0][1] == Decimal("7.5")
+    assert [row[2] for row in rows] == ["day 3", "day 2", "day 1", "day 0"]
 
 
 def test_a_bound_value_may_be_worked_out_from_the_arguments(alice, bob):

@@ -35,6 +35,25 @@ def test_rolling_mean_uses_only_recorded_days_in_the_trailing_window():
     assert rolling[6] is None
 
 
+def window_means(values, window):
+    """The rolling mean as its definition says, window by window."""
+    means = []
+    for index in range(len(values)):
+        recorded = [v for v in values[max(0, index - window + 1) : index + 1] if v is not None]
+        means.append(sum(recorded) / len(recorded) if recorded else None)
+    return means
+
+
+@pytest.mark.parametrize("window", [1, 3, 7, 12])
+def test_rolling_means_of_whole_and_decimal_numbers_equal_each_windows_mean(window):
+    whole = [None if day % 5 in (1, 2) else (day * 7) % 5 + 1 for day in range(40)]
+    decimal = [
+        None if value is None else value + 0.1 * (day % 10) for day, value in enumerate(whole)
+    ]
+    for values in (whole, decimal, whole[:5], [], [None] * 9):
+        assert rolling_mean(values, window) == window_means(values, window)
+
+
 def test_seven_day_rolling_mean_by_default():
     values = [float(v) for v in range(1, 11)]
     assert rolling_mean(values)[9] == sum(range(4, 11)) / 7

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -9,13 +10,18 @@ class Sharing(models.TextChoices):
     BAND_AND_SCORE = "band_and_score", "The band and the score"
 
 
+def shared_with_partner_condition(owner, couple_started_at) -> Q:
+    """What ``owner`` chose to share with their partner: results taken since the couple
+    began, with a sharing other than nothing. Both may be values bound at each run of a
+    statement compiled once (``core.statements``)."""
+    return Q(user=owner, taken_at__gte=couple_started_at) & ~Q(sharing=Sharing.NOTHING)
+
+
 class ResultQuerySet(models.QuerySet):
     def shared_with_partner(self, couple, owner):
-        """What ``owner`` chose to share with their partner in ``couple``: results taken
-        since the couple began, with a sharing other than nothing."""
-        return self.filter(user=owner, taken_at__gte=couple.started_at).exclude(
-            sharing=Sharing.NOTHING
-        )
+        """What ``owner`` chose to share with their partner in ``couple``
+        (``shared_with_partner_condition``)."""
+        return self.filter(shared_with_partner_condition(owner, couple.started_at))
 
 
 class Result(models.Model):

@@ -68,8 +68,10 @@ class Statement:
             self.sql = f"SELECT COUNT(*) FROM ({self.sql}) counted"
             self.names, self.converters = ("count",), ()
 
-    def rows(self, arguments: Mapping[str, Any]) -> list[tuple]:
-        """The rows for these arguments, each column converted as the ORM would."""
+    def rows(self, arguments: Mapping[str, Any], *, repeated: bool = False) -> list[tuple]:
+        """The rows for these arguments, each column converted as the ORM would.
+        ``repeated`` converts each distinct value of a column once, for many rows whose
+        columns repeat few values (days, scores) converted to values never changed."""
         connection = connections[self.alias]
         parameters = _bound(self.parameters, arguments, connection)
         with connection.cursor() as cursor:
@@ -77,11 +79,42 @@ class Statement:
             rows = cursor.fetchall()
         if not self.converters:
             return rows
+        if repeated:
+            return self._converted_once(rows, connection)
         converted = []
         for row in rows:
             values = list(row)
             for position, convert, expression in self.converters:
                 values[position] = convert(values[position], expression, connection)
+            converted.append(tuple(values))
+        return converted
+
+    def _converted_once(self, rows: list[tuple], connection) -> list[tuple]:
+        by_position: dict[int, tuple[list[Any], Any]] = {}
+        for position, convert, expression in self.converters:
+            by_position.setdefault(position, ([], expression))[0].append(convert)
+        columns: list[tuple[int, list[Any], Any, dict[Any, Any]]] = [
+            (position, functions, expression, {})
+            for position, (functions, expression) in by_position.items()
+        ]
+        converted = []
+        for row in rows:
+            values = list(row)
+            for position, functions, expression, seen in columns:
+                raw = values[position]
+                try:
+                    values[position] = seen[raw]
+                    continue
+                except KeyError:
+                    remember = True
+                except TypeError:  # a value that cannot be a key: converted each time
+                    remember = False
+                value = raw
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                if remember:
+                    seen[raw] = value
+                values[position] = value
             converted.append(tuple(values))
         return converted
 

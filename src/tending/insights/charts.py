@@ -7,7 +7,7 @@ example in dark mode. Every text is escaped. No Django import.
 
 import datetime as dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -62,29 +62,28 @@ def _text(x: float, y: float, content: str, *, anchor: str = "start", size: int 
     )
 
 
-def _path(xs: Sequence[str], ys: Sequence[str | None]) -> str:
-    """Path data joining consecutive points; a missing point starts a new stretch."""
+def _line(
+    xs: Sequence[str], values: Sequence[float | None], y_text: Callable[[float], str]
+) -> tuple[str, list[tuple[str, str]]]:
+    """In one pass: the path data joining consecutive points, a missing point starting a
+    new stretch, and the points with no neighbour, which a path alone would not show."""
     parts: list[str] = []
-    pen_down = False
-    for x, y in zip(xs, ys, strict=True):
-        if y is None:
-            pen_down = False
+    isolated: list[tuple[str, str]] = []
+    stretch = 0
+    point = ("", "")
+    for x, value in zip(xs, values, strict=True):
+        if value is None:
+            if stretch == 1:
+                isolated.append(point)
+            stretch = 0
             continue
-        parts.append(f"{'L' if pen_down else 'M'}{x} {y}")
-        pen_down = True
-    return " ".join(parts)
-
-
-def _isolated(ys: Sequence[str | None]) -> list[int]:
-    """Where a point has no neighbour, which a path alone would not show."""
-    last = len(ys) - 1
-    return [
-        index
-        for index, y in enumerate(ys)
-        if y is not None
-        and (index == 0 or ys[index - 1] is None)
-        and (index == last or ys[index + 1] is None)
-    ]
+        y = y_text(value)
+        parts.append(f"L{x} {y}" if stretch else f"M{x} {y}")
+        stretch += 1
+        point = (x, y)
+    if stretch == 1:
+        isolated.append(point)
+    return " ".join(parts), isolated
 
 
 @functools.lru_cache(maxsize=16)
@@ -117,18 +116,12 @@ def line_chart(
     xs = _x_texts(len(days))
     y_texts: dict[float, str] = {}
 
-    def ys_of(values: Sequence[float | None]) -> list[str | None]:
-        """Each value's y as text, each distinct value formatted once."""
-        ys: list[str | None] = []
-        for value in values:
-            if value is None:
-                ys.append(None)
-                continue
-            text = y_texts.get(value)
-            if text is None:
-                text = y_texts[value] = _number(y_at(value))
-            ys.append(text)
-        return ys
+    def y_text(value: float) -> str:
+        """The value's y as text, each distinct value formatted once."""
+        text = y_texts.get(value)
+        if text is None:
+            text = y_texts[value] = _number(y_at(value))
+        return text
 
     out = _open_svg(title, height, chart_id)
     for tick in y_ticks:
@@ -150,21 +143,21 @@ def line_chart(
         out.append(_text(legend_x + 20, 16, line.label))
         legend_x += 30 + 8 * len(line.label)
     for line in series:
-        daily = ys_of(line.values)
-        rolling = ys_of(line.rolling)
-        if any(y is not None for y in daily):
+        daily, isolated = _line(xs, line.values, y_text)
+        rolling, _ = _line(xs, line.rolling, y_text)
+        if daily:
             out.append(
-                f'<path d="{_path(xs, daily)}" fill="none" stroke="{line.colour}" '
+                f'<path d="{daily}" fill="none" stroke="{line.colour}" '
                 f'stroke-width="1" stroke-opacity="0.45" class="chart__line--{line.role}"/>'
             )
-        for index in _isolated(daily):
+        for point_x, point_y in isolated:
             out.append(
-                f'<circle cx="{xs[index]}" cy="{daily[index]}" r="1.8" fill="{line.colour}" '
+                f'<circle cx="{point_x}" cy="{point_y}" r="1.8" fill="{line.colour}" '
                 f'class="chart__dot--{line.role}"/>'
             )
-        if any(y is not None for y in rolling):
+        if rolling:
             out.append(
-                f'<path d="{_path(xs, rolling)}" fill="none" stroke="{line.colour}" '
+                f'<path d="{rolling}" fill="none" stroke="{line.colour}" '
                 f'stroke-width="2.5" stroke-linejoin="round" class="chart__line--{line.role}"/>'
             )
     out.append("</svg>")

@@ -3,61 +3,44 @@ in one aggregate-friendly query over the chosen range."""
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
-
-from django.db.models import Count, F, IntegerField, Min, Q, TextField
-from django.db.models.functions import Cast
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from tending.assessments.models import Result
 from tending.assessments.selectors import band_of, instrument_for, shared_view
 from tending.checkins.feelings import requests_help
-from tending.checkins.models import CheckIn
-from tending.checkins.selectors import TURNED_TOWARD_WINDOW
 from tending.core.timezones import zone_for
+from tending.insights import compiled
+from tending.insights.compiled import SHARES_EMOTIONS, SHARES_NEEDS, SHARES_NUMBERS
 
 
-@dataclass(frozen=True)
-class DayReading:
-    """What one viewer may use of one check-in; hidden parts are empty."""
+class DayReading(NamedTuple):
+    """What one viewer may use of one check-in; hidden parts are empty. A named tuple, the
+    quickest to make of the immutable records: a long range holds hundreds."""
 
     is_mine: bool
     local_date: dt.date
-    numbers: dict = field(default_factory=dict)
-    emotions: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
-    is_request: bool = False
-    answered_in_a_day: bool = False
-    answer_count: int = 0
+    numbers: dict
+    emotions: tuple[str, ...]
+    needs: tuple[str, ...]
+    is_request: bool
+    answered_in_a_day: bool
+    answer_count: int
+
+
+def _words(word_lists: dict, listed: str) -> tuple[tuple[str, ...], bool]:
+    """A word list from its JSON text, and whether it requests help, kept in ``word_lists``."""
+    words = tuple(json.loads(listed))
+    word_lists[listed] = words, requests_help(words)
+    return word_lists[listed]
 
 
 def first_visible_day(user, couple, *, partner) -> dt.date | None:
     """The earliest day with a check-in the viewer may use: their own or one their partner
     shared since the couple began. Pages that step back in time stop there."""
-    return CheckIn.objects.visible_to(user, couple=couple, partner=partner).aggregate(
-        first=Min("local_date")
-    )["first"]
-
-
-READING_FIELDS = ("user_id", "local_date", "mood", "stress", "energy", "connection", "sleep_hours")
-
-SHARES_NUMBERS, SHARES_EMOTIONS, SHARES_NEEDS = 1, 2, 4
-
-
-def _as_int(name: str) -> Cast:
-    return Cast(name, IntegerField())
-
-
-def _reading_columns() -> dict:
-    """What each row needs beyond READING_FIELDS, in shapes that cost little to read back:
-    the word lists as their JSON text (a page parses each distinct list once) and the three
-    sharing choices as one number."""
-    return {
-        "emotions_json": Cast("emotions", TextField()),
-        "needs_json": Cast("needs", TextField()),
-        "shares": _as_int("share_numbers")
-        + SHARES_EMOTIONS * _as_int("share_emotions")
-        + SHARES_NEEDS * _as_int("share_needs"),
-    }
+    statement = compiled.first_visible_day(couple is not None and partner is not None)
+    rows = statement.rows({"viewer": user, "couple": couple, "partner": partner})
+    return rows[0][0] if rows else None
 
 
 def visible_readings(
@@ -65,64 +48,48 @@ def visible_readings(
 ) -> list[DayReading]:
     """My check-ins and my partner's shared ones (since we became a couple), in one query.
     ``with_answers`` adds, in the same query, how many answers each got within our couple
-    and whether one came within TURNED_TOWARD_WINDOW of the check-in."""
-    checkins = (
-        CheckIn.objects.visible_to(user, couple=couple, partner=partner)
-        .filter(local_date__gte=start, local_date__lte=end)
-        .order_by("local_date")
-    )
-    columns = _reading_columns()
-    if with_answers and couple is not None:
-        # The couple is a filter on the aggregates, not on the join, so the answers are
-        # found through each check-in's own index however long the couple's history.
-        in_couple = Q(responses__couple=couple)
-        in_time = Q(responses__created_at__lte=F("created_at") + TURNED_TOWARD_WINDOW)
-        columns["answered_in_a_day"] = Count("responses", filter=in_couple & in_time)
-        columns["answer_count"] = Count("responses", filter=in_couple)
-    rows = checkins.values_list(*READING_FIELDS).annotate(**columns)
+    and whether one came within a day of the check-in."""
+    with_partner = couple is not None and partner is not None
+    statement = compiled.readings(with_partner, with_answers and couple is not None)
+    arguments = {"viewer": user, "couple": couple, "partner": partner, "start": start, "end": end}
     viewer_id = user.pk
-    parsed: dict[str, tuple[str, ...]] = {}
-
-    def words_in(listed: str) -> tuple[str, ...]:
-        """A word list from its JSON text, parsed once per distinct list on the page."""
-        words = parsed.get(listed)
-        if words is None:
-            words = parsed[listed] = tuple(json.loads(listed))
-        return words
-
+    # A page holds few distinct word lists: each is parsed, and asked whether it requests
+    # help, once.
+    word_lists: dict[str, tuple[tuple[str, ...], bool]] = {}
+    hidden: tuple[str, ...] = ()
     readings = []
-    for row in rows:
-        (
-            owner_id,
-            local_date,
-            mood,
-            stress,
-            energy,
-            connection,
-            sleep_hours,
-            emotions_json,
-            needs_json,
-            shares,
-        ) = row[:10]
+    for (
+        owner_id,
+        local_date,
+        mood,
+        stress,
+        energy,
+        connection,
+        sleep_hours,
+        emotions_json,
+        needs_json,
+        shares,
+        *answers,
+    ) in statement.rows(arguments, repeated=True):
         mine = owner_id == viewer_id
         numbers = {}
         if mine or shares & SHARES_NUMBERS:
             numbers = {"mood": mood, "stress": stress, "energy": energy, "connection": connection}
             if sleep_hours is not None:
                 numbers["sleep_hours"] = float(sleep_hours)
-        emotions = words_in(emotions_json)
-        needs = words_in(needs_json)
+        emotions = word_lists.get(emotions_json) or _words(word_lists, emotions_json)
+        needs = word_lists.get(needs_json) or _words(word_lists, needs_json)
         shares_needs = bool(shares & SHARES_NEEDS)
         readings.append(
             DayReading(
-                is_mine=mine,
-                local_date=local_date,
-                numbers=numbers,
-                emotions=emotions if mine or shares & SHARES_EMOTIONS else (),
-                needs=needs if mine or shares_needs else (),
-                is_request=shares_needs and requests_help(needs),
-                answered_in_a_day=bool(row[10]) if len(row) > 10 else False,
-                answer_count=row[11] if len(row) > 10 else 0,
+                mine,
+                local_date,
+                numbers,
+                emotions[0] if mine or shares & SHARES_EMOTIONS else hidden,
+                needs[0] if mine or shares_needs else hidden,
+                shares_needs and needs[1],
+                bool(answers[0]) if answers else False,
+                answers[1] if answers else 0,
             )
         )
     return readings
@@ -140,21 +107,16 @@ class AssessmentRow:
     owner_name: str
 
 
-ASSESSMENTS_SHOWN = 60
-
-
 def assessment_rows(
     user, couple, *, partner, since: dt.datetime, until: dt.datetime | None = None
 ) -> tuple[AssessmentRow, ...]:
     """My results since ``since``, and my partner's shared ones since the couple began."""
-    results = Result.objects.filter(user=user, taken_at__gte=since)
-    if couple is not None and partner is not None:
-        shared = Result.objects.shared_with_partner(couple, partner).filter(taken_at__gte=since)
-        results = results | shared
-    if until is not None:
-        results = results.filter(taken_at__lt=until)
+    with_partner = couple is not None and partner is not None
+    statement = compiled.assessment_results(with_partner, until is not None)
+    arguments = {"viewer": user, "couple": couple, "partner": partner, "since": since}
+    results = statement.instances(Result, {**arguments, "until": until})
     rows = []
-    for result in results.order_by("-taken_at", "-pk")[:ASSESSMENTS_SHOWN]:
+    for result in results:
         instrument = instrument_for(result.instrument_key)
         if instrument is None:
             continue

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 ROLLING_WINDOW = 7
 
@@ -26,7 +27,10 @@ def rolling_mean(
     values: Sequence[float | None], window: int = ROLLING_WINDOW
 ) -> list[float | None]:
     """Mean of the recorded values in each trailing window; None where the window is empty.
-    One pass: the window's recorded values slide along, summed in day order each time."""
+    Whole numbers (the 1-to-5 scales) are summed through running totals, exact for them;
+    others are summed in day order in each window, as a plain mean of the window would be."""
+    if all(type(value) is int for value in values if value is not None):
+        return _whole_rolling_mean(values, window)
     result: list[float | None] = []
     positions: deque[int] = deque()
     recorded: deque[float] = deque()
@@ -39,6 +43,26 @@ def rolling_mean(
             recorded.popleft()
         result.append(sum(recorded) / len(recorded) if recorded else None)
     return result
+
+
+def _whole_rolling_mean(values: Sequence[float | None], window: int) -> list[float | None]:
+    """``rolling_mean`` of whole numbers: each window's sum and count as the difference of
+    two running totals."""
+    count = len(values)
+    sums = list(accumulate((value or 0 for value in values), initial=0))
+    counts = list(accumulate((value is not None for value in values), initial=0))
+    lead = min(window - 1, count)
+    window_starts = slice(0, max(count - window + 1, 0))
+    return [
+        (high - low) / (recorded - absent) if recorded != absent else None
+        for high, low, recorded, absent in zip(
+            sums[1:],
+            [0] * lead + sums[window_starts],
+            counts[1:],
+            [0] * lead + counts[window_starts],
+            strict=True,
+        )
+    ]
 
 
 def mean(values: Iterable[float | None]) -> float | None:

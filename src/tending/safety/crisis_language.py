@@ -60,6 +60,7 @@ from tending.safety.crisis_phrases import (
     first_characters,
     phrase_pattern,
     phrase_pieces,
+    shared_beginnings,
 )
 from tending.safety.crisis_subjects import Who, who
 
@@ -74,23 +75,6 @@ def _alternation(phrases: list[str]) -> str:
 
 def _compiled(phrases: list[str]) -> re.Pattern:
     return re.compile(WORD_START + f"(?:{_alternation(phrases)})" + WORD_END, re.IGNORECASE)
-
-
-def _shared_beginnings(sequences: list[list[str]]) -> str:
-    """A pattern that matches where one of the sequences of pieces matches, the pieces
-    that sequences begin with alike written once: "ab|ac" as "a(?:b|c)"."""
-    tree: dict = {}
-    for pieces in sequences:
-        node = tree
-        for piece in pieces:
-            node = node.setdefault(piece, {})
-        node[None] = {}
-
-    def written(node: dict) -> str:
-        branches = ["" if piece is None else piece + written(rest) for piece, rest in node.items()]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return written(tree)
 
 
 class _PhraseIndex:
@@ -114,7 +98,7 @@ class _PhraseIndex:
         self.any_by_first = {
             first: re.compile(
                 WORD_START
-                + _shared_beginnings(
+                + shared_beginnings(
                     [[*phrase_pieces(entries[index].phrase), WORD_END] for index in indexes]
                 ),
                 re.IGNORECASE,

@@ -198,6 +198,23 @@ def phrase_pieces(phrase: str) -> list[str]:
     return pieces
 
 
+def shared_beginnings(sequences: list[list[str]]) -> str:
+    """A pattern that matches where one of the sequences of pieces matches, the pieces
+    that sequences begin with alike written once: "ab|ac" as "a(?:b|c)"."""
+    tree: dict = {}
+    for pieces in sequences:
+        node = tree
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[None] = {}
+
+    def written(node: dict) -> str:
+        branches = ["" if piece is None else piece + written(rest) for piece, rest in node.items()]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return written(tree)
+
+
 def expand_phrase(phrase: str, macros: dict[str, str] | None = None) -> list[str]:
     """Every plain-text form of a phrase: "(want to|wanna) die" gives both sentences."""
     phrase = _expand_macros(phrase.strip(), macros if macros is not None else _MACROS)

@@ -1,7 +1,7 @@
 """Check-ins of one person saved at the same moment (a double tap, two devices): they end
 as one check-in of the day, holding every answer of one of them, never a mix or an error."""
 
-import threading
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -9,34 +9,11 @@ from django.db import connection
 from tending.checkins.models import CheckIn
 from tending.checkins.services import save_todays_checkin
 from tests.support.builders import checkin_input
+from tests.support.concurrency import run_at_once
 from tests.support.people import make_user
 
 TRIALS = 5
 AT_ONCE = 4
-
-
-def save_at_once(user, inputs):
-    """Run save_todays_checkin for each input in its own thread, all released together."""
-    barrier = threading.Barrier(len(inputs))
-    outcomes = [None] * len(inputs)
-
-    def save(index, data):
-        try:
-            barrier.wait()
-            outcomes[index] = save_todays_checkin(user=user, data=data)
-        except Exception as error:  # noqa: BLE001 - the test reports whatever escaped
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=save, args=(index, data)) for index, data in enumerate(inputs)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.mark.skipif(
@@ -52,7 +29,9 @@ def test_check_ins_saved_at_once_end_as_one_holding_one_of_them_whole():
             checkin_input(mood=value, stress=value, energy=value, note=f"note {value}")
             for value in range(1, AT_ONCE + 1)
         ]
-        outcomes = save_at_once(person, inputs)
+        outcomes = run_at_once(
+            [partial(save_todays_checkin, user=person, data=data) for data in inputs]
+        )
         assert not [outcome for outcome in outcomes if isinstance(outcome, Exception)], outcomes
         assert sum(outcome.is_new for outcome in outcomes) == 1
         [saved] = CheckIn.objects.filter(user=person)

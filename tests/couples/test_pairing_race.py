@@ -1,43 +1,17 @@
 """Two people who accept each other's invitations at the same moment: one pairing wins and
 the other person gets the same clear message as anyone already paired, never an error."""
 
-import threading
+from functools import partial
 
 import pytest
 from django.db import connection
 
 from tending.couples.models import Couple, Membership
 from tending.couples.services import PairingError, accept_invite, create_invite
+from tests.support.concurrency import run_at_once
 from tests.support.people import make_user
 
 TRIALS = 5
-
-
-def accept_at_once(pairs):
-    """Run accept_invite for each (token, user) in its own thread, all released together."""
-    barrier = threading.Barrier(len(pairs))
-    outcomes = [None] * len(pairs)
-
-    def accept(index, token, user):
-        try:
-            barrier.wait()
-            outcomes[index] = accept_invite(token=token, user=user)
-        except PairingError as problem:
-            outcomes[index] = problem
-        except Exception as error:  # noqa: BLE001 - the test reports whatever escaped
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=accept, args=(index, token, user))
-        for index, (token, user) in enumerate(pairs)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @pytest.mark.skipif(
@@ -50,7 +24,12 @@ def test_crossed_invitations_accepted_at_once_make_one_couple():
     for trial in range(TRIALS):
         robin, sam = make_user(f"Robin{trial}"), make_user(f"Sam{trial}")
         robins_invite, sams_invite = create_invite(inviter=robin), create_invite(inviter=sam)
-        outcomes = accept_at_once([(sams_invite.token, robin), (robins_invite.token, sam)])
+        outcomes = run_at_once(
+            [
+                partial(accept_invite, token=sams_invite.token, user=robin),
+                partial(accept_invite, token=robins_invite.token, user=sam),
+            ]
+        )
 
         couples = [outcome for outcome in outcomes if isinstance(outcome, Couple)]
         refusals = [outcome for outcome in outcomes if isinstance(outcome, PairingError)]

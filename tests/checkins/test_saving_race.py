@@ -3,25 +3,17 @@ as one check-in of the day, holding every answer of one of them, never a mix or 
 
 from functools import partial
 
-import pytest
-from django.db import connection
-
 from tending.checkins.models import CheckIn
 from tending.checkins.services import save_todays_checkin
 from tests.support.builders import checkin_input
-from tests.support.concurrency import run_at_once
+from tests.support.concurrency import races, run_at_once
 from tests.support.people import make_user
 
 TRIALS = 5
 AT_ONCE = 4
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the in-memory SQLite test database cannot be written from two threads at once; "
-    "a SQLite file is written one transaction at a time (IMMEDIATE) and cannot race",
-)
-@pytest.mark.django_db(transaction=True)
+@races
 def test_check_ins_saved_at_once_end_as_one_holding_one_of_them_whole():
     for trial in range(TRIALS):
         person = make_user(f"Robin{trial}")

@@ -3,23 +3,15 @@ the other person gets the same clear message as anyone already paired, never an 
 
 from functools import partial
 
-import pytest
-from django.db import connection
-
 from tending.couples.models import Couple, Membership
 from tending.couples.services import PairingError, accept_invite, create_invite
-from tests.support.concurrency import run_at_once
+from tests.support.concurrency import races, run_at_once
 from tests.support.people import make_user
 
 TRIALS = 5
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="the in-memory SQLite test database cannot be written from two threads at once; "
-    "a SQLite file is written one transaction at a time (IMMEDIATE) and cannot race",
-)
-@pytest.mark.django_db(transaction=True)
+@races
 def test_crossed_invitations_accepted_at_once_make_one_couple():
     for trial in range(TRIALS):
         robin, sam = make_user(f"Robin{trial}"), make_user(f"Sam{trial}")

@@ -3,7 +3,19 @@
 import threading
 from collections.abc import Callable
 
+import pytest
 from django.db import connection
+
+ONLY_ON_POSTGRESQL = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the in-memory SQLite test database cannot be written from two threads at once; "
+    "a SQLite file is written one transaction at a time (IMMEDIATE) and cannot race",
+)
+
+
+def races(test):
+    """Marks a race test: run on PostgreSQL only, with real transactions."""
+    return ONLY_ON_POSTGRESQL(pytest.mark.django_db(transaction=True)(test))
 
 
 def run_at_once(calls: list[Callable[[], object]]) -> list[object]:

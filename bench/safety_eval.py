@@ -53,7 +53,15 @@ if _SOURCE:
 
 EVAL_SET = ROOT / "tests" / "data" / "safety_eval.jsonl"
 TARGETS = {"crisis": 0.97, "partner": 0.90, "false_alarms": 0.05}
-SPLITS = ("development", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5")
+SPLITS = (
+    "development",
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "held-out-4",
+    "held-out-5",
+    "held-out-6",
+)
 # Held-out splits whose messages have been read since their first run: development data now.
 SEEN_SPLITS = ("development", "held-out", "held-out-2", "held-out-3", "held-out-4")
 

@@ -47,7 +47,6 @@ from wrk_runs import WrkResult, parse_wrk, post_script, wrk_command
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
-THREADS = 4
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rounds", type=int, default=1, help="wrk rounds, order reversed")
     parser.add_argument("--runs", type=int, default=60, help="in-process runs per page")
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per server worker")
     parser.add_argument("--connections", type=int, default=32, help="wrk connections")
     parser.add_argument("--years", type=int, default=0, help="also a couple with N years")
     parser.add_argument("--against", metavar="REV", help="also measure git revision REV")
@@ -339,14 +339,15 @@ def in_process(targets: list[Target], floor: Target, pages: list[Page], runs: in
 # Served -------------------------------------------------------------------------------
 
 
-def start(target: Target, workers: int, log_dir: Path) -> tuple[subprocess.Popen, Client]:
+def start(
+    target: Target, workers: int, threads: int, log_dir: Path
+) -> tuple[subprocess.Popen, Client]:
     port = serving.free_port()
     log = log_dir / f"{re.sub(r'[^a-z0-9]+', '-', target.name.lower())}.log"
     if target.is_floor:
         command = [
-            *serving.floor_command(workers, THREADS),
+            *serving.floor_command(workers, threads),
             "--no-ws",
-            "--access-log",
             "--port",
             str(port),
         ]
@@ -354,7 +355,7 @@ def start(target: Target, workers: int, log_dir: Path) -> tuple[subprocess.Popen
         client = Client(port)
         client.cookies["sessionid"] = target.session_cookie.split("=", 1)[1]
         return process, client
-    command = [*serving.tending_command(workers, THREADS), "--bind", f"{HOST}:{port}"]
+    command = [*serving.tending_command(workers, threads), "--bind", f"{HOST}:{port}"]
     process = serving.start_server(command, target.env, log, port, probe="/accounts/login/")
     client = Client(port)
     client.log_in(target.email, target.password)
@@ -418,7 +419,7 @@ def served(targets: list[Target], floor: Target, args, workdir: Path) -> list[tu
     rows = []
     try:
         for target in [floor, *targets]:
-            servers[target.name] = start(target, args.workers, workdir)
+            servers[target.name] = start(target, args.workers, args.threads, workdir)
             warm_up(servers[target.name][1], target, args, workdir)
         pages = args.serve_pages
         for round_number in range(args.rounds):
@@ -589,7 +590,7 @@ def main() -> None:
             f"Pages benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; "
             f"{machine()}; Python {platform.python_version()}, granian {version('granian')}; "
             f"Tending on {database}, the floor on SQLite; {args.workers} workers x "
-            f"{THREADS} threads",
+            f"{args.threads} threads",
             flush=True,
         )
         print("Seeding:", flush=True)

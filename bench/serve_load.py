@@ -155,6 +155,7 @@ def server_command(server: str, port: int, workers: int, threads: int) -> list[s
             str(workers),
             "--threads",
             str(threads),
+            "--access-log",  # as gunicorn's below
         ]
     return [
         str(BIN_DIR / "gunicorn"),

@@ -83,3 +83,9 @@ def test_a_postgresql_connection_is_kept_and_checked_before_reuse(reload_setting
     database = reload_settings(DATABASE_URL="postgres://tending@db.example:5432/tending")
     assert database.DATABASES["default"]["CONN_MAX_AGE"] == 60
     assert database.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_a_mail_server_that_stops_answering_is_given_up_on():
+    from django.core.mail.backends.smtp import EmailBackend
+
+    assert EmailBackend().timeout == 20

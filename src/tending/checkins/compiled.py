@@ -54,11 +54,11 @@ def responses_for_home() -> Statement:
     with ``viewer``, ``partner``, ``couple``, ``since`` and ``shown`` (two ids, or None)."""
     either = Q(user=_id_of("viewer")) | Q(user=_id_of("partner"))
     since = Bound(lambda run: run["since"], DateField())
-    requests = CheckIn.objects.filter(either, local_date__gte=since, share_needs=True).values("id")
-    shown = Q(checkin_id=_id_at("shown", 0)) | Q(checkin_id=_id_at("shown", 1))
+    requests = Q(either, local_date__gte=since, share_needs=True)
+    shown = Q(pk=_id_at("shown", 0)) | Q(pk=_id_at("shown", 1))
+    checkins = CheckIn.objects.filter(requests | shown).values("id")
     responses = (
-        Response.objects.filter(couple_id=_id_of("couple"))
-        .filter(Q(checkin_id__in=requests) | shown)
+        Response.objects.filter(couple_id=_id_of("couple"), checkin_id__in=checkins)
         .annotate(**REQUEST_FIELDS)
         .order_by()
     )

@@ -38,6 +38,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--threads", type=int, default=4, help="threads per worker")
         parser.add_argument(
+            "--access-log",
+            action="store_true",
+            help="log every request's address, path and status (off by default: which pages "
+            "a person opens, such as Get help, is theirs to keep)",
+        )
+        parser.add_argument(
             "--no-collectstatic", action="store_true", help="skip collecting static files"
         )
         parser.add_argument(
@@ -50,7 +56,16 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, bind, workers, threads, no_collectstatic, no_migrate, no_worker, **options
+        self,
+        *args,
+        bind,
+        workers,
+        threads,
+        access_log,
+        no_collectstatic,
+        no_migrate,
+        no_worker,
+        **options,
     ):
         listen = listen_options(bind)
         if not no_migrate:
@@ -61,7 +76,7 @@ class Command(BaseCommand):
         connections.close_all()
         worker = None if no_worker else start_worker()
         try:
-            serve(listen, workers=workers, threads=threads)
+            serve(listen, workers=workers, threads=threads, access_log=access_log)
         finally:
             if worker is not None:
                 stop_worker(worker)
@@ -95,7 +110,7 @@ def stop_worker(worker: subprocess.Popen) -> None:
             worker.kill()
 
 
-def serve(listen: dict, *, workers: int, threads: int) -> None:
+def serve(listen: dict, *, workers: int, threads: int, access_log: bool) -> None:
     Granian(
         "tending.wsgi:application",
         interface=Interfaces.WSGI,
@@ -103,6 +118,6 @@ def serve(listen: dict, *, workers: int, threads: int) -> None:
         blocking_threads=threads,
         websockets=False,
         respawn_failed_workers=True,
-        log_access=True,
+        log_access=access_log,
         **listen,
     ).serve()

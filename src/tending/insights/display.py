@@ -68,21 +68,26 @@ def measure_chart(
     theirs: list[DayReading],
     partner_name: str | None,
     chart_prefix: str = "chart",
+    *,
+    weekly: bool = False,
 ) -> Chart:
-    """One measure over the days, for me and (where shared) my partner."""
+    """One measure over the days, for me and (where shared) my partner. ``weekly`` draws
+    one point a week, the week's average, as the table lists them: a year of single days
+    is more points than a small chart has room for."""
+    key = measure.key
     people = [("You", "me", mine)]
-    if partner_name and any(measure.key in r.numbers for r in theirs):
+    if partner_name and any(key in r.numbers for r in theirs):
         people.append((partner_name, "partner", theirs))
+    if weekly:
+        return _weekly_measure_chart(measure, days, people, chart_prefix)
     lines = []
     for label, role, readings in people:
-        by_day = {
-            r.local_date: r.numbers[measure.key] for r in readings if measure.key in r.numbers
-        }
+        by_day = {r.local_date: r.numbers[key] for r in readings if key in r.numbers}
         values = series.daily_values(by_day, days)
         lines.append(charts.LineSeries(label, role, values, series.rolling_mean(values)))
     title = f"{measure.title}, {long_date(days[0])} to {long_date(days[-1])}"
     svg = charts.line_chart(
-        chart_id=f"{chart_prefix}-{measure.key}",
+        chart_id=f"{chart_prefix}-{key}",
         title=title,
         days=days,
         series=lines,
@@ -106,7 +111,50 @@ def measure_chart(
             for i, period in enumerate(periods)
         )
     has_data = any(value is not None for line in lines for value in line.values)
-    return Chart(f"{chart_prefix}-{measure.key}", title, svg, headers, rows, has_data)
+    return Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data)
+
+
+def _weekly_measure_chart(
+    measure: Measure,
+    days: list[dt.date],
+    people: list[tuple[str, str, list[DayReading]]],
+    chart_prefix: str,
+) -> Chart:
+    """``measure_chart`` with one point a week: the chart and its table show the same
+    averages."""
+    key = measure.key
+    periods = series.periods_for(days, 7)
+    lines = [
+        charts.LineSeries(
+            label,
+            role,
+            series.dated_period_means(
+                ((r.local_date, r.numbers[key]) for r in readings if key in r.numbers),
+                days[0],
+                7,
+                len(periods),
+            ),
+            None,
+        )
+        for label, role, readings in people
+    ]
+    title = f"{measure.title}, weekly averages, {long_date(days[0])} to {long_date(days[-1])}"
+    svg = charts.line_chart(
+        chart_id=f"{chart_prefix}-{key}",
+        title=title,
+        days=days,
+        series=lines,
+        y_min=measure.y_min,
+        y_max=measure.y_max,
+        y_ticks=measure.y_ticks,
+    )
+    headers = ("Week", *(f"{label} (average)" for label, _, _ in people))
+    rows = tuple(
+        (period.label, *(format_number(line.values[i]) for line in lines))
+        for i, period in enumerate(periods)
+    )
+    has_data = any(value is not None for line in lines for value in line.values)
+    return Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data)
 
 
 def word_chart(chart_id: str, title: str, counted: list[tuple[str, int]], role: str) -> Chart:

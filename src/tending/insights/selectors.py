@@ -36,6 +36,10 @@ DEFAULT_RANGE = 30
 
 PATTERN_MIN_DAYS = 90
 
+# Longer ranges are charted one point a week: a year of days is more points than a chart
+# a phone wide has pixels for.
+WEEKLY_CHARTS_FROM_DAYS = 180
+
 
 @dataclass(frozen=True)
 class Insights:
@@ -45,6 +49,7 @@ class Insights:
     end: dt.date
     partner_name: str | None
     checkin_days: int
+    weekly_charts: bool
     measure_charts: list[Chart]
     emotion_charts: list[Chart]
     need_charts: list[Chart]
@@ -131,6 +136,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
 
     all_mine = [r for r in readings if r.is_mine]
     all_theirs = [r for r in readings if not r.is_mine]
+    weekly = days >= WEEKLY_CHARTS_FROM_DAYS
     return Insights(
         days=days,
         ranges=RANGES,
@@ -138,8 +144,10 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         end=end,
         partner_name=partner_name,
         checkin_days=len(mine),
+        weekly_charts=weekly,
         measure_charts=[
-            measure_chart(measure, day_list, mine, theirs, partner_name) for measure in MEASURES
+            measure_chart(measure, day_list, mine, theirs, partner_name, weekly=weekly)
+            for measure in MEASURES
         ],
         emotion_charts=emotion_charts,
         need_charts=need_charts,

@@ -109,6 +109,20 @@ def period_means(
     return means
 
 
+def dated_period_means(
+    dated_values: Iterable[tuple[dt.date, float]], first: dt.date, length_days: int, count: int
+) -> list[float | None]:
+    """The mean of each of ``count`` consecutive periods of ``length_days`` from ``first``,
+    from (day, value) pairs in day order; what ``period_means`` gives for the same values,
+    without a value for every day first."""
+    recorded: list[list[float]] = [[] for _ in range(count)]
+    for day, value in dated_values:
+        index = (day - first).days // length_days
+        if 0 <= index < count:
+            recorded[index].append(value)
+    return [sum(values) / len(values) if values else None for values in recorded]
+
+
 def top_words(word_lists: Iterable[Sequence[str]], limit: int) -> list[tuple[str, int]]:
     """The words named most often, most frequent first; ties in alphabetical order."""
     counts = Counter(word for words in word_lists for word in words)

@@ -5,9 +5,9 @@ import pytest
 from tending.insights.series import (
     Period,
     daily_values,
-    dated_period_means,
     days_between,
     period_means,
+    period_means_by_key,
     periods_for,
     rolling_mean,
     top_words,
@@ -70,13 +70,16 @@ def test_periods_split_days_with_a_shorter_last_one():
     assert period_means(days, [2.0] * 7 + [None, 4.0, 5.0], periods) == [2.0, 4.5]
 
 
-def test_dated_period_means_match_period_means():
+def test_period_means_by_key_match_period_means():
     days = days_between(DAY, DAY + dt.timedelta(days=16))
     values = [None, 2.0, 7.5, None, None, 3.0, 1.0, None, 4.0, 5.0] + [None] * 6 + [6.5]
-    dated = [(day, value) for day, value in zip(days, values, strict=True) if value is not None]
+    dated = [
+        (day, {"mood": value}) for day, value in zip(days, values, strict=True) if value is not None
+    ]
     periods = periods_for(days, 7)
-    assert dated_period_means(dated, DAY, 7, len(periods)) == period_means(days, values, periods)
-    assert dated_period_means([], DAY, 7, 2) == [None, None]
+    means = period_means_by_key([(DAY, {}), *dated], DAY, 7, len(periods))
+    assert means == {"mood": period_means(days, values, periods)}
+    assert period_means_by_key([], DAY, 7, 2) == {}
 
 
 def test_top_words_count_days_and_break_ties_alphabetically():

@@ -68,18 +68,12 @@ def measure_chart(
     theirs: list[DayReading],
     partner_name: str | None,
     chart_prefix: str = "chart",
-    *,
-    weekly: bool = False,
 ) -> Chart:
-    """One measure over the days, for me and (where shared) my partner. ``weekly`` draws
-    one point a week, the week's average, as the table lists them: a year of single days
-    is more points than a small chart has room for."""
+    """One measure over the days, for me and (where shared) my partner."""
     key = measure.key
     people = [("You", "me", mine)]
     if partner_name and any(key in r.numbers for r in theirs):
         people.append((partner_name, "partner", theirs))
-    if weekly:
-        return _weekly_measure_chart(measure, days, people, chart_prefix)
     lines = []
     for label, role, readings in people:
         by_day = {r.local_date: r.numbers[key] for r in readings if key in r.numbers}
@@ -114,47 +108,53 @@ def measure_chart(
     return Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data)
 
 
-def _weekly_measure_chart(
-    measure: Measure,
+def weekly_measure_charts(
     days: list[dt.date],
-    people: list[tuple[str, str, list[DayReading]]],
-    chart_prefix: str,
-) -> Chart:
-    """``measure_chart`` with one point a week: the chart and its table show the same
-    averages."""
-    key = measure.key
+    mine: list[DayReading],
+    theirs: list[DayReading],
+    partner_name: str | None,
+    chart_prefix: str = "chart",
+) -> list[Chart]:
+    """Every measure over the days, one point a week (the week's average, as the table
+    lists them): a year of single days is more points than a small chart has room for.
+    Each person's readings are gone through once for all measures."""
     periods = series.periods_for(days, 7)
-    lines = [
-        charts.LineSeries(
-            label,
-            role,
-            series.dated_period_means(
-                ((r.local_date, r.numbers[key]) for r in readings if key in r.numbers),
-                days[0],
-                7,
-                len(periods),
-            ),
-            None,
+    people = [("You", "me", mine)]
+    if partner_name:
+        people.append((partner_name, "partner", theirs))
+    means = [
+        series.period_means_by_key(
+            ((r.local_date, r.numbers) for r in readings), days[0], 7, len(periods)
         )
-        for label, role, readings in people
+        for _, _, readings in people
     ]
-    title = f"{measure.title}, weekly averages, {long_date(days[0])} to {long_date(days[-1])}"
-    svg = charts.line_chart(
-        chart_id=f"{chart_prefix}-{key}",
-        title=title,
-        days=days,
-        series=lines,
-        y_min=measure.y_min,
-        y_max=measure.y_max,
-        y_ticks=measure.y_ticks,
-    )
-    headers = ("Week", *(f"{label} (average)" for label, _, _ in people))
-    rows = tuple(
-        (period.label, *(format_number(line.values[i]) for line in lines))
-        for i, period in enumerate(periods)
-    )
-    has_data = any(value is not None for line in lines for value in line.values)
-    return Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data)
+    dates = f"{long_date(days[0])} to {long_date(days[-1])}"
+    charts_out = []
+    for measure in MEASURES:
+        key = measure.key
+        lines = [
+            charts.LineSeries(label, role, person_means.get(key) or [None] * len(periods), None)
+            for (label, role, _), person_means in zip(people, means, strict=True)
+            if role == "me" or key in person_means
+        ]
+        title = f"{measure.title}, weekly averages, {dates}"
+        svg = charts.line_chart(
+            chart_id=f"{chart_prefix}-{key}",
+            title=title,
+            days=days,
+            series=lines,
+            y_min=measure.y_min,
+            y_max=measure.y_max,
+            y_ticks=measure.y_ticks,
+        )
+        headers = ("Week", *(f"{line.label} (average)" for line in lines))
+        rows = tuple(
+            (period.label, *(format_number(line.values[i]) for line in lines))
+            for i, period in enumerate(periods)
+        )
+        has_data = any(value is not None for line in lines for value in line.values)
+        charts_out.append(Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data))
+    return charts_out
 
 
 def word_chart(chart_id: str, title: str, counted: list[tuple[str, int]], role: str) -> Chart:

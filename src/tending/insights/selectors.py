@@ -19,6 +19,7 @@ from tending.insights.display import (
     turned_toward_by_week,
     turned_toward_chart,
     week_numbers,
+    weekly_measure_charts,
     word_chart,
     words_over_time,
 )
@@ -145,10 +146,9 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         partner_name=partner_name,
         checkin_days=len(mine),
         weekly_charts=weekly,
-        measure_charts=[
-            measure_chart(measure, day_list, mine, theirs, partner_name, weekly=weekly)
-            for measure in MEASURES
-        ],
+        measure_charts=weekly_measure_charts(day_list, mine, theirs, partner_name)
+        if weekly
+        else [measure_chart(measure, day_list, mine, theirs, partner_name) for measure in MEASURES],
         emotion_charts=emotion_charts,
         need_charts=need_charts,
         words_over_time=words_over_time(day_list, mine),

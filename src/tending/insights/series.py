@@ -109,18 +109,29 @@ def period_means(
     return means
 
 
-def dated_period_means(
-    dated_values: Iterable[tuple[dt.date, float]], first: dt.date, length_days: int, count: int
-) -> list[float | None]:
-    """The mean of each of ``count`` consecutive periods of ``length_days`` from ``first``,
-    from (day, value) pairs in day order; what ``period_means`` gives for the same values,
-    without a value for every day first."""
-    recorded: list[list[float]] = [[] for _ in range(count)]
-    for day, value in dated_values:
+def period_means_by_key(
+    dated_numbers: Iterable[tuple[dt.date, Mapping[str, float]]],
+    first: dt.date,
+    length_days: int,
+    count: int,
+) -> dict[str, list[float | None]]:
+    """For each key of the numbers, the mean of each of ``count`` consecutive periods of
+    ``length_days`` from ``first``, from (day, numbers) pairs in day order, in one pass:
+    what ``period_means`` gives for the same values, without a value for every day first."""
+    recorded: dict[str, list[list[float]]] = {}
+    for day, numbers in dated_numbers:
         index = (day - first).days // length_days
-        if 0 <= index < count:
-            recorded[index].append(value)
-    return [sum(values) / len(values) if values else None for values in recorded]
+        if not 0 <= index < count:
+            continue
+        for key, value in numbers.items():
+            periods = recorded.get(key)
+            if periods is None:
+                periods = recorded[key] = [[] for _ in range(count)]
+            periods[index].append(value)
+    return {
+        key: [sum(values) / len(values) if values else None for values in periods]
+        for key, periods in recorded.items()
+    }
 
 
 def top_words(word_lists: Iterable[Sequence[str]], limit: int) -> list[tuple[str, int]]:

@@ -53,6 +53,37 @@ def test_long_ranges_show_weekly_averages(alice):
     assert len(mood.rows) == 13
 
 
+def test_a_year_is_charted_one_point_a_week_as_its_table_lists(alice):
+    make_checkin(alice, days_ago=0, mood=4)
+    make_checkin(alice, days_ago=1, mood=2)
+    make_checkin(alice, days_ago=200, mood=5)
+    insights = insights_for(alice, days=365)
+    mood = chart(insights, "mood")
+    assert insights.weekly_charts
+    assert mood.title.startswith("Mood, weekly averages, ")
+    assert mood.headers == ("Week", "You (average)")
+    # 52 weeks and today, the last day of the year shown.
+    assert len(mood.rows) == 53
+    assert [row[1] for row in mood.rows[-2:]] == ["2", "4"]
+    # One thick line of 53 evenly spaced points, the week with no neighbour as a dot, and
+    # no thin daily line.
+    assert 'stroke-width="1" stroke-opacity' not in mood.svg
+    assert mood.svg.count("<circle") == 1
+    page = client_for(alice).get(URL + "?days=365").content.decode()
+    assert "Each point on the lines is a week's average." in page
+    assert "Thin lines are single days" not in page
+
+
+def test_shorter_ranges_keep_daily_lines_and_weekly_means(alice):
+    make_checkin(alice, days_ago=0, mood=4)
+    make_checkin(alice, days_ago=1, mood=2)
+    insights = insights_for(alice, days=90)
+    assert not insights.weekly_charts
+    assert 'stroke-width="1" stroke-opacity' in chart(insights, "mood").svg
+    page = client_for(alice).get(URL + "?days=90").content.decode()
+    assert "Thin lines are single days; thick lines are 7-day averages." in page
+
+
 def test_unknown_range_falls_back_to_thirty_days(alice):
     assert insights_for(alice, days="1000").days == 30
 

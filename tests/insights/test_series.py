@@ -7,6 +7,7 @@ from tending.insights.series import (
     daily_values,
     days_between,
     period_means,
+    period_means_by_key,
     periods_for,
     rolling_mean,
     top_words,
@@ -67,6 +68,18 @@ def test_periods_split_days_with_a_shorter_last_one():
         Period(DAY + dt.timedelta(days=7), DAY + dt.timedelta(days=9)),
     ]
     assert period_means(days, [2.0] * 7 + [None, 4.0, 5.0], periods) == [2.0, 4.5]
+
+
+def test_period_means_by_key_match_period_means():
+    days = days_between(DAY, DAY + dt.timedelta(days=16))
+    values = [None, 2.0, 7.5, None, None, 3.0, 1.0, None, 4.0, 5.0] + [None] * 6 + [6.5]
+    dated = [
+        (day, {"mood": value}) for day, value in zip(days, values, strict=True) if value is not None
+    ]
+    periods = periods_for(days, 7)
+    means = period_means_by_key([(DAY, {}), *dated], DAY, 7, len(periods))
+    assert means == {"mood": period_means(days, values, periods)}
+    assert period_means_by_key([], DAY, 7, 2) == {}
 
 
 def test_top_words_count_days_and_break_ties_alphabetically():

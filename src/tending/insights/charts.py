@@ -29,12 +29,14 @@ PALETTE = {"me": "#2f6f62", "partner": "#b3541e"}
 
 @dataclass(frozen=True)
 class LineSeries:
-    """One person's daily values and their rolling average, aligned with the chart's days."""
+    """One person's values and their rolling average, aligned with the chart's days; with
+    no rolling average, the values are points of their own (a week's average each), evenly
+    spaced across the chart and drawn as the one thick line."""
 
     label: str
     role: str
     values: Sequence[float | None]
-    rolling: Sequence[float | None]
+    rolling: Sequence[float | None] | None
 
     @property
     def colour(self) -> str:
@@ -106,7 +108,8 @@ def line_chart(
     y_max: float,
     y_ticks: Sequence[float],
 ) -> str:
-    """Daily values as a thin line, the rolling average as a thick one, per person."""
+    """Daily values as a thin line, the rolling average as a thick one, per person; or,
+    for series without a rolling average, their values as the thick line."""
     height = LINE_HEIGHT
     plot_height = height - MARGIN_TOP - MARGIN_BOTTOM
 
@@ -143,8 +146,12 @@ def line_chart(
         out.append(_text(legend_x + 20, 16, line.label))
         legend_x += 30 + 8 * len(line.label)
     for line in series:
-        daily, isolated = _line(xs, line.values, y_text)
-        rolling, _ = _line(xs, line.rolling, y_text)
+        if line.rolling is None:
+            points, isolated = _line(_x_texts(len(line.values)), line.values, y_text)
+            daily, rolling = "", points
+        else:
+            daily, isolated = _line(xs, line.values, y_text)
+            rolling, _ = _line(xs, line.rolling, y_text)
         if daily:
             out.append(
                 f'<path d="{daily}" fill="none" stroke="{line.colour}" '

@@ -70,19 +70,18 @@ def measure_chart(
     chart_prefix: str = "chart",
 ) -> Chart:
     """One measure over the days, for me and (where shared) my partner."""
+    key = measure.key
     people = [("You", "me", mine)]
-    if partner_name and any(measure.key in r.numbers for r in theirs):
+    if partner_name and any(key in r.numbers for r in theirs):
         people.append((partner_name, "partner", theirs))
     lines = []
     for label, role, readings in people:
-        by_day = {
-            r.local_date: r.numbers[measure.key] for r in readings if measure.key in r.numbers
-        }
+        by_day = {r.local_date: r.numbers[key] for r in readings if key in r.numbers}
         values = series.daily_values(by_day, days)
         lines.append(charts.LineSeries(label, role, values, series.rolling_mean(values)))
     title = f"{measure.title}, {long_date(days[0])} to {long_date(days[-1])}"
     svg = charts.line_chart(
-        chart_id=f"{chart_prefix}-{measure.key}",
+        chart_id=f"{chart_prefix}-{key}",
         title=title,
         days=days,
         series=lines,
@@ -106,7 +105,56 @@ def measure_chart(
             for i, period in enumerate(periods)
         )
     has_data = any(value is not None for line in lines for value in line.values)
-    return Chart(f"{chart_prefix}-{measure.key}", title, svg, headers, rows, has_data)
+    return Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data)
+
+
+def weekly_measure_charts(
+    days: list[dt.date],
+    mine: list[DayReading],
+    theirs: list[DayReading],
+    partner_name: str | None,
+    chart_prefix: str = "chart",
+) -> list[Chart]:
+    """Every measure over the days, one point a week (the week's average, as the table
+    lists them): a year of single days is more points than a small chart has room for.
+    Each person's readings are gone through once for all measures."""
+    periods = series.periods_for(days, 7)
+    people = [("You", "me", mine)]
+    if partner_name:
+        people.append((partner_name, "partner", theirs))
+    means = [
+        series.period_means_by_key(
+            ((r.local_date, r.numbers) for r in readings), days[0], 7, len(periods)
+        )
+        for _, _, readings in people
+    ]
+    dates = f"{long_date(days[0])} to {long_date(days[-1])}"
+    charts_out = []
+    for measure in MEASURES:
+        key = measure.key
+        lines = [
+            charts.LineSeries(label, role, person_means.get(key) or [None] * len(periods), None)
+            for (label, role, _), person_means in zip(people, means, strict=True)
+            if role == "me" or key in person_means
+        ]
+        title = f"{measure.title}, weekly averages, {dates}"
+        svg = charts.line_chart(
+            chart_id=f"{chart_prefix}-{key}",
+            title=title,
+            days=days,
+            series=lines,
+            y_min=measure.y_min,
+            y_max=measure.y_max,
+            y_ticks=measure.y_ticks,
+        )
+        headers = ("Week", *(f"{line.label} (average)" for line in lines))
+        rows = tuple(
+            (period.label, *(format_number(line.values[i]) for line in lines))
+            for i, period in enumerate(periods)
+        )
+        has_data = any(value is not None for line in lines for value in line.values)
+        charts_out.append(Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data))
+    return charts_out
 
 
 def word_chart(chart_id: str, title: str, counted: list[tuple[str, int]], role: str) -> Chart:

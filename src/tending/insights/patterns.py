@@ -4,6 +4,7 @@ No Django import.
 """
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,19 +38,14 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 
 def ranks(values: Sequence[float]) -> list[float]:
-    """Ranks from 1, ties sharing the average of the ranks they span."""
-    order = sorted(range(len(values)), key=lambda i: values[i])
-    result = [0.0] * len(values)
+    """Ranks from 1, ties sharing the average of the ranks they span. Daily answers hold
+    few distinct values, so each distinct value is ranked once."""
+    rank_of = {}
     position = 0
-    while position < len(order):
-        end = position
-        while end + 1 < len(order) and values[order[end + 1]] == values[order[position]]:
-            end += 1
-        average_rank = (position + end) / 2 + 1
-        for index in order[position : end + 1]:
-            result[index] = average_rank
-        position = end + 1
-    return result
+    for value, count in sorted(Counter(values).items()):
+        rank_of[value] = position + (count - 1) / 2 + 1
+        position += count
+    return [rank_of[value] for value in values]
 
 
 def spearman(xs: Sequence[float], ys: Sequence[float]) -> float | None:

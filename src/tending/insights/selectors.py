@@ -19,6 +19,7 @@ from tending.insights.display import (
     turned_toward_by_week,
     turned_toward_chart,
     week_numbers,
+    weekly_measure_charts,
     word_chart,
     words_over_time,
 )
@@ -36,6 +37,10 @@ DEFAULT_RANGE = 30
 
 PATTERN_MIN_DAYS = 90
 
+# Longer ranges are charted one point a week: a year of days is more points than a chart
+# a phone wide has pixels for.
+WEEKLY_CHARTS_FROM_DAYS = 180
+
 
 @dataclass(frozen=True)
 class Insights:
@@ -45,6 +50,7 @@ class Insights:
     end: dt.date
     partner_name: str | None
     checkin_days: int
+    weekly_charts: bool
     measure_charts: list[Chart]
     emotion_charts: list[Chart]
     need_charts: list[Chart]
@@ -131,6 +137,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
 
     all_mine = [r for r in readings if r.is_mine]
     all_theirs = [r for r in readings if not r.is_mine]
+    weekly = days >= WEEKLY_CHARTS_FROM_DAYS
     return Insights(
         days=days,
         ranges=RANGES,
@@ -138,9 +145,10 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         end=end,
         partner_name=partner_name,
         checkin_days=len(mine),
-        measure_charts=[
-            measure_chart(measure, day_list, mine, theirs, partner_name) for measure in MEASURES
-        ],
+        weekly_charts=weekly,
+        measure_charts=weekly_measure_charts(day_list, mine, theirs, partner_name)
+        if weekly
+        else [measure_chart(measure, day_list, mine, theirs, partner_name) for measure in MEASURES],
         emotion_charts=emotion_charts,
         need_charts=need_charts,
         words_over_time=words_over_time(day_list, mine),

@@ -7,7 +7,12 @@ from functools import cache, lru_cache
 
 from django.db.models import Case, DateField, F, Func, IntegerField, Q, Subquery, Value, When
 
-from tending.checkins.models import CheckIn, Response, seen_by_partner_from
+from tending.checkins.models import (
+    CheckIn,
+    Response,
+    seen_by_partner_from,
+    sharing_nothing_condition,
+)
 from tending.core.statements import Bound, Statement, Update, field_names, whole_rows
 from tending.core.timezones import local_today
 
@@ -96,13 +101,16 @@ def _partners_shared() -> Q:
 
 @cache
 def history_count(with_partner: bool) -> Statement:
-    """How many check-ins history lists (``visible_condition``): the viewer's and the
-    partner's that share something, each counted on its own through its person's index
-    (one count of the two joined by OR reads every row of both). Runs with ``viewer``
-    and, with a partner, ``couple`` and ``partner``."""
+    """How many check-ins history lists (``visible_condition``): the viewer's, and the
+    partner's that share something, counted as all the partner's since their first day
+    less those sharing nothing. Each count reads its person's entries of an index and no
+    row (the few sharing nothing have an index of their own), where counting the shared
+    ones directly reads every row of the partner's. Runs with ``viewer`` and, with a
+    partner, ``couple`` and ``partner``."""
     count = _count_of(CheckIn.objects.filter(user=_id_of("viewer")))
     if with_partner:
-        count += _count_of(CheckIn.objects.filter(_partners_shared()).sharing_something())
+        theirs = CheckIn.objects.filter(_partners_shared())
+        count += _count_of(theirs) - _count_of(theirs.filter(sharing_nothing_condition()))
     viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(count=count)
     return Statement(viewer.values_list("count"))
 

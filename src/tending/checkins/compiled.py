@@ -5,7 +5,18 @@ only the owner and their first day are bound."""
 
 from functools import cache, lru_cache
 
-from django.db.models import Case, DateField, F, Func, IntegerField, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    DateField,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 
 from tending.checkins.models import (
     CheckIn,
@@ -144,18 +155,13 @@ def history_page(with_partner: bool, start: int, stop: int) -> Statement:
     return Statement(page.annotate(shown_note=shown_note).values_list(*columns))
 
 
-def _moods_seen_by(with_partner: bool) -> Q:
-    """The viewer's check-ins and the partner's that share their numbers."""
-    whose = Q(user=_id_of("viewer"))
-    if with_partner:
-        whose |= seen_by_partner_from(_id_of("partner"), _first_day_of_partner()) & Q(
-            share_numbers=True
-        )
-    return whose
-
-
 def _first_day_of(checkins) -> Subquery:
     return Subquery(checkins.order_by("local_date").values("local_date")[:1])
+
+
+def _partners_moods():
+    """The partner's check-ins whose mood the viewer may see."""
+    return CheckIn.objects.filter(_partners_shared(), share_numbers=True)
 
 
 @cache
@@ -165,22 +171,53 @@ def first_mood_days(with_partner: bool) -> Statement:
     index. One row; a person with none has None. Runs like ``history_count``."""
     firsts = {"mine": _first_day_of(CheckIn.objects.filter(user=_id_of("viewer")))}
     if with_partner:
-        theirs = CheckIn.objects.filter(_partners_shared(), share_numbers=True)
-        firsts["theirs"] = _first_day_of(theirs)
+        firsts["theirs"] = _first_day_of(_partners_moods())
     viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**firsts)
     return Statement(viewer.values_list(*firsts))
 
 
-@cache
-def moods_between(with_partner: bool) -> Statement:
-    """Whose mood on which day, from ``start`` to ``end``. Runs like ``history_count``,
-    with ``start`` and ``end``."""
-    days = CheckIn.objects.filter(
-        _moods_seen_by(with_partner),
+class DaysAndMoods(Func):
+    """An aggregate over all the rows of a query without GROUP BY: each row's day and mood
+    in one text, "2027-03-09,4,2027-03-08,2", in no particular order; None for no rows.
+    A year of moods comes back as one value rather than hundreds of rows to convert."""
+
+    template = "%(function)s(%(expressions)s, ',')"
+    arg_joiner = " || ',' || "
+    output_field = TextField()
+
+    def __init__(self):
+        super().__init__(F("local_date"), F("mood"))
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite keeps a date as its ISO text.
+        return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        day, mood = self.get_source_expressions()
+        iso_day = Func(day, Value("YYYY-MM-DD"), function="TO_CHAR", output_field=TextField())
+        written = self.copy()
+        written.set_source_expressions([iso_day, mood])
+        return written.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
+
+
+def _days_and_moods(checkins) -> Subquery:
+    between = checkins.filter(
         local_date__gte=Bound(lambda run: run["start"], DateField()),
         local_date__lte=Bound(lambda run: run["end"], DateField()),
     )
-    return Statement(days.order_by().values_list("user_id", "local_date", "mood"))
+    return Subquery(between.order_by().annotate(days=DaysAndMoods()).values("days"))
+
+
+@cache
+def moods_between(with_partner: bool) -> Statement:
+    """The days and moods (``DaysAndMoods``) from ``start`` to ``end`` of the viewer and,
+    with a partner, those of the partner's the viewer may see the mood of. One row. Runs
+    like ``history_count``, with ``start`` and ``end``."""
+    moods = {"mine": _days_and_moods(CheckIn.objects.filter(user=_id_of("viewer")))}
+    if with_partner:
+        moods["theirs"] = _days_and_moods(_partners_moods())
+    viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**moods)
+    return Statement(viewer.values_list(*moods))
 
 
 RESPONDER_FIELDS = field_names(Response._meta.get_field("responder").related_model)

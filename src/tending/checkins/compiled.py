@@ -3,6 +3,7 @@
 about. The partner-visibility rule is in the SQL as ``seen_by_partner_from`` writes it;
 only the owner and their first day are bound."""
 
+import datetime as dt
 from functools import cache, lru_cache
 
 from django.db.models import (
@@ -101,8 +102,10 @@ PERSON = CheckIn._meta.get_field("user").related_model
 
 
 def _count_of(checkins) -> Subquery:
-    """How many rows ``checkins`` has, as a subquery of one value."""
-    counted = checkins.order_by().annotate(counted=Func(F("pk"), function="COUNT"))
+    """How many rows ``checkins`` has, as a subquery of one value. ``COUNT(*)``, which
+    SQLite answers from an index's entries without reading the id out of each."""
+    rows = Func(template="COUNT(*)", output_field=IntegerField())
+    counted = checkins.order_by().annotate(counted=rows)
     return Subquery(counted.values("counted"), output_field=IntegerField())
 
 
@@ -159,9 +162,14 @@ def _first_day_of(checkins) -> Subquery:
     return Subquery(checkins.order_by("local_date").values("local_date")[:1])
 
 
-def _partners_moods():
-    """The partner's check-ins whose mood the viewer may see."""
-    return CheckIn.objects.filter(_partners_shared(), share_numbers=True)
+def _partners_moods(since: Bound):
+    """The partner's check-ins whose mood the viewer may see, from ``since`` on: the
+    partner's first day in the couple or, for a window of days, whichever of that and
+    the window's first day comes later (one lower bound on the day, which SQLite needs
+    to read the partner's index from that day rather than from the first of the two)."""
+    return CheckIn.objects.filter(
+        seen_by_partner_from(_id_of("partner"), since), share_numbers=True
+    )
 
 
 @cache
@@ -171,7 +179,7 @@ def first_mood_days(with_partner: bool) -> Statement:
     index. One row; a person with none has None. Runs like ``history_count``."""
     firsts = {"mine": _first_day_of(CheckIn.objects.filter(user=_id_of("viewer")))}
     if with_partner:
-        firsts["theirs"] = _first_day_of(_partners_moods())
+        firsts["theirs"] = _first_day_of(_partners_moods(_first_day_of_partner()))
     viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**firsts)
     return Statement(viewer.values_list(*firsts))
 
@@ -201,11 +209,12 @@ class DaysAndMoods(Func):
 
 
 def _days_and_moods(checkins) -> Subquery:
-    between = checkins.filter(
-        local_date__gte=Bound(lambda run: run["start"], DateField()),
-        local_date__lte=Bound(lambda run: run["end"], DateField()),
-    )
-    return Subquery(between.order_by().annotate(days=DaysAndMoods()).values("days"))
+    until_end = checkins.filter(local_date__lte=Bound(lambda run: run["end"], DateField()))
+    return Subquery(until_end.order_by().annotate(days=DaysAndMoods()).values("days"))
+
+
+def _later_of_start_and_partners_first_day(run) -> dt.date:
+    return max(run["start"], run["couple"].first_day_for(run["partner"]))
 
 
 @cache
@@ -213,9 +222,12 @@ def moods_between(with_partner: bool) -> Statement:
     """The days and moods (``DaysAndMoods``) from ``start`` to ``end`` of the viewer and,
     with a partner, those of the partner's the viewer may see the mood of. One row. Runs
     like ``history_count``, with ``start`` and ``end``."""
-    moods = {"mine": _days_and_moods(CheckIn.objects.filter(user=_id_of("viewer")))}
+    start = Bound(lambda run: run["start"], DateField())
+    mine = CheckIn.objects.filter(user=_id_of("viewer"), local_date__gte=start)
+    moods = {"mine": _days_and_moods(mine)}
     if with_partner:
-        moods["theirs"] = _days_and_moods(_partners_moods())
+        since = Bound(_later_of_start_and_partners_first_day, DateField())
+        moods["theirs"] = _days_and_moods(_partners_moods(since))
     viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**moods)
     return Statement(viewer.values_list(*moods))
 

@@ -96,7 +96,15 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     [year_moods] = compiled.moods_between(with_partner).rows(arguments)
     mine, theirs = (moods_by_day(text) for text in (*year_moods, None)[:2])
     people = [("You", mine)] + ([(str(partner), theirs)] if partner is not None else [])
-    all_moods = [moods for _, moods in people]
+    my_mood, their_mood = mine.get, theirs.get
+    if partner is None:
+
+        def moods_on(day: str) -> tuple[str | None, ...]:
+            return (my_mood(day),)
+    else:
+
+        def moods_on(day: str) -> tuple[str | None, ...]:
+            return (my_mood(day), their_mood(day))
 
     blank = PixelCell(tuple("px--blank" for _ in people), "")
     # Days with the same moods look and read the same: each pair is described once.
@@ -117,7 +125,7 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
             return None
         if shown_from is None or day < shown_from or day > shown_to:
             return blank
-        day_moods = tuple([moods.get(day) for moods in all_moods])
+        day_moods = moods_on(day)
         found = described.get(day_moods)
         if found is None:
             found = described[day_moods] = describe(day_moods)

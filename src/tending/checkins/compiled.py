@@ -3,11 +3,28 @@
 about. The partner-visibility rule is in the SQL as ``seen_by_partner_from`` writes it;
 only the owner and their first day are bound."""
 
+import datetime as dt
 from functools import cache, lru_cache
 
-from django.db.models import Case, DateField, F, Func, IntegerField, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    DateField,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    Subquery,
+    TextField,
+    Value,
+    When,
+)
 
-from tending.checkins.models import CheckIn, Response, seen_by_partner_from
+from tending.checkins.models import (
+    CheckIn,
+    Response,
+    seen_by_partner_from,
+    sharing_nothing_condition,
+)
 from tending.core.statements import Bound, Statement, Update, field_names, whole_rows
 from tending.core.timezones import local_today
 
@@ -85,8 +102,10 @@ PERSON = CheckIn._meta.get_field("user").related_model
 
 
 def _count_of(checkins) -> Subquery:
-    """How many rows ``checkins`` has, as a subquery of one value."""
-    counted = checkins.order_by().annotate(counted=Func(F("pk"), function="COUNT"))
+    """How many rows ``checkins`` has, as a subquery of one value. ``COUNT(*)``, which
+    SQLite answers from an index's entries without reading the id out of each."""
+    rows = Func(template="COUNT(*)", output_field=IntegerField())
+    counted = checkins.order_by().annotate(counted=rows)
     return Subquery(counted.values("counted"), output_field=IntegerField())
 
 
@@ -96,13 +115,16 @@ def _partners_shared() -> Q:
 
 @cache
 def history_count(with_partner: bool) -> Statement:
-    """How many check-ins history lists (``visible_condition``): the viewer's and the
-    partner's that share something, each counted on its own through its person's index
-    (one count of the two joined by OR reads every row of both). Runs with ``viewer``
-    and, with a partner, ``couple`` and ``partner``."""
+    """How many check-ins history lists (``visible_condition``): the viewer's, and the
+    partner's that share something, counted as all the partner's since their first day
+    less those sharing nothing. Each count reads its person's entries of an index and no
+    row (the few sharing nothing have an index of their own), where counting the shared
+    ones directly reads every row of the partner's. Runs with ``viewer`` and, with a
+    partner, ``couple`` and ``partner``."""
     count = _count_of(CheckIn.objects.filter(user=_id_of("viewer")))
     if with_partner:
-        count += _count_of(CheckIn.objects.filter(_partners_shared()).sharing_something())
+        theirs = CheckIn.objects.filter(_partners_shared())
+        count += _count_of(theirs) - _count_of(theirs.filter(sharing_nothing_condition()))
     viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(count=count)
     return Statement(viewer.values_list("count"))
 
@@ -136,18 +158,18 @@ def history_page(with_partner: bool, start: int, stop: int) -> Statement:
     return Statement(page.annotate(shown_note=shown_note).values_list(*columns))
 
 
-def _moods_seen_by(with_partner: bool) -> Q:
-    """The viewer's check-ins and the partner's that share their numbers."""
-    whose = Q(user=_id_of("viewer"))
-    if with_partner:
-        whose |= seen_by_partner_from(_id_of("partner"), _first_day_of_partner()) & Q(
-            share_numbers=True
-        )
-    return whose
-
-
 def _first_day_of(checkins) -> Subquery:
     return Subquery(checkins.order_by("local_date").values("local_date")[:1])
+
+
+def _partners_moods(since: Bound):
+    """The partner's check-ins whose mood the viewer may see, from ``since`` on: the
+    partner's first day in the couple or, for a window of days, whichever of that and
+    the window's first day comes later (one lower bound on the day, which SQLite needs
+    to read the partner's index from that day rather than from the first of the two)."""
+    return CheckIn.objects.filter(
+        seen_by_partner_from(_id_of("partner"), since), share_numbers=True
+    )
 
 
 @cache
@@ -157,22 +179,57 @@ def first_mood_days(with_partner: bool) -> Statement:
     index. One row; a person with none has None. Runs like ``history_count``."""
     firsts = {"mine": _first_day_of(CheckIn.objects.filter(user=_id_of("viewer")))}
     if with_partner:
-        theirs = CheckIn.objects.filter(_partners_shared(), share_numbers=True)
-        firsts["theirs"] = _first_day_of(theirs)
+        firsts["theirs"] = _first_day_of(_partners_moods(_first_day_of_partner()))
     viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**firsts)
     return Statement(viewer.values_list(*firsts))
 
 
+class DaysAndMoods(Func):
+    """An aggregate over all the rows of a query without GROUP BY: each row's day and mood
+    in one text, "2027-03-09,4,2027-03-08,2", in no particular order; None for no rows.
+    A year of moods comes back as one value rather than hundreds of rows to convert."""
+
+    template = "%(function)s(%(expressions)s, ',')"
+    arg_joiner = " || ',' || "
+    output_field = TextField()
+
+    def __init__(self):
+        super().__init__(F("local_date"), F("mood"))
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # SQLite keeps a date as its ISO text.
+        return self.as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        day, mood = self.get_source_expressions()
+        iso_day = Func(day, Value("YYYY-MM-DD"), function="TO_CHAR", output_field=TextField())
+        written = self.copy()
+        written.set_source_expressions([iso_day, mood])
+        return written.as_sql(compiler, connection, function="STRING_AGG", **extra_context)
+
+
+def _days_and_moods(checkins) -> Subquery:
+    until_end = checkins.filter(local_date__lte=Bound(lambda run: run["end"], DateField()))
+    return Subquery(until_end.order_by().annotate(days=DaysAndMoods()).values("days"))
+
+
+def _later_of_start_and_partners_first_day(run) -> dt.date:
+    return max(run["start"], run["couple"].first_day_for(run["partner"]))
+
+
 @cache
 def moods_between(with_partner: bool) -> Statement:
-    """Whose mood on which day, from ``start`` to ``end``. Runs like ``history_count``,
-    with ``start`` and ``end``."""
-    days = CheckIn.objects.filter(
-        _moods_seen_by(with_partner),
-        local_date__gte=Bound(lambda run: run["start"], DateField()),
-        local_date__lte=Bound(lambda run: run["end"], DateField()),
-    )
-    return Statement(days.order_by().values_list("user_id", "local_date", "mood"))
+    """The days and moods (``DaysAndMoods``) from ``start`` to ``end`` of the viewer and,
+    with a partner, those of the partner's the viewer may see the mood of. One row. Runs
+    like ``history_count``, with ``start`` and ``end``."""
+    start = Bound(lambda run: run["start"], DateField())
+    mine = CheckIn.objects.filter(user=_id_of("viewer"), local_date__gte=start)
+    moods = {"mine": _days_and_moods(mine)}
+    if with_partner:
+        since = Bound(_later_of_start_and_partners_first_day, DateField())
+        moods["theirs"] = _days_and_moods(_partners_moods(since))
+    viewer = PERSON.objects.filter(pk=_id_of("viewer")).annotate(**moods)
+    return Statement(viewer.values_list(*moods))
 
 
 RESPONDER_FIELDS = field_names(Response._meta.get_field("responder").related_model)

@@ -31,6 +31,11 @@ def sharing_something_condition() -> Q:
     return Q(share_numbers=True) | Q(share_emotions=True) | Q(share_needs=True) | Q(share_note=True)
 
 
+def sharing_nothing_condition() -> Q:
+    """The check-ins ``sharing_something_condition`` leaves out (the four are never null)."""
+    return Q(share_numbers=False, share_emotions=False, share_needs=False, share_note=False)
+
+
 def visible_condition(viewer, partner=None, partners_first_day=None) -> Q:
     """What ``visible_to`` keeps, given the partner's first day in the couple; all three
     may be values bound at each run of a statement compiled once (``core.statements``)."""
@@ -90,7 +95,16 @@ class CheckIn(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "local_date"], name="one_checkin_per_day"),
         ]
-        indexes = [models.Index(fields=["user", "-local_date"])]
+        indexes = [
+            models.Index(fields=["user", "-local_date"]),
+            # Only the few check-ins that share nothing: history counts a partner's
+            # check-ins as all of them less these, each read from an index alone.
+            models.Index(
+                fields=["user", "local_date"],
+                condition=sharing_nothing_condition(),
+                name="checkins_sharing_nothing",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Check-in of {self.user} on {self.local_date}"

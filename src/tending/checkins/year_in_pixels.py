@@ -1,6 +1,7 @@
 """The year in pixels: a year of moods, the person's and, where shared, the partner's."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from tending.checkins import compiled
@@ -56,10 +57,35 @@ def chosen_year(value, *, first: dt.date | None, today: dt.date) -> int:
     return min(max(year, first.year if first else today.year), today.year)
 
 
+@functools.lru_cache(maxsize=8)
+def days_of(year: int) -> tuple[tuple[str | None, ...], ...]:
+    """The year's grid of days as ISO text (how the moods name them): a row for each day
+    of the month, a column for each month, None where a month has no such day. The same
+    for everybody, so made once per year."""
+    rows = []
+    for day_number in range(1, 32):
+        row: list[str | None] = []
+        for month in range(1, 13):
+            try:
+                row.append(dt.date(year, month, day_number).isoformat())
+            except ValueError:
+                row.append(None)
+        rows.append(tuple(row))
+    return tuple(rows)
+
+
+def moods_by_day(days_and_moods: str | None) -> dict[str, str]:
+    """Each day's mood (ISO text to digit) from a ``compiled.DaysAndMoods`` text."""
+    if not days_and_moods:
+        return {}
+    parts = days_and_moods.split(",")
+    return dict(zip(parts[::2], parts[1::2], strict=True))
+
+
 def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     """Each day of one year as a colour of the mood that day: mine, and beside it my
     partner's where they shared their numbers with me (the partner-visibility rule). Two
-    queries: where the years begin, and the year's moods."""
+    queries: where the years begin, and the year's moods, each person's as one text."""
     today = local_today(viewer)
     with_partner = couple is not None and partner is not None
     arguments = {"viewer": viewer, "couple": couple, "partner": partner}
@@ -67,42 +93,48 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     first = min((day for day in first_days if day is not None), default=None)
     year = chosen_year(year, first=first, today=today)
     arguments.update(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-    viewer_id = viewer.pk  # read once: the signed-in person is a lazy object
-    mine: dict[dt.date, int] = {}
-    theirs: dict[dt.date, int] = {}
-    for owner_id, local_date, mood in compiled.moods_between(with_partner).rows(arguments):
-        (mine if owner_id == viewer_id else theirs)[local_date] = mood
+    [year_moods] = compiled.moods_between(with_partner).rows(arguments)
+    mine, theirs = (moods_by_day(text) for text in (*year_moods, None)[:2])
     people = [("You", mine)] + ([(str(partner), theirs)] if partner is not None else [])
+    my_mood, their_mood = mine.get, theirs.get
+    if partner is None:
+
+        def moods_on(day: str) -> tuple[str | None, ...]:
+            return (my_mood(day),)
+    else:
+
+        def moods_on(day: str) -> tuple[str | None, ...]:
+            return (my_mood(day), their_mood(day))
 
     blank = PixelCell(tuple("px--blank" for _ in people), "")
     # Days with the same moods look and read the same: each pair is described once.
-    described: dict[tuple[int | None, ...], PixelCell] = {}
+    described: dict[tuple[str | None, ...], PixelCell] = {}
 
-    def describe(day_moods: tuple[int | None, ...]) -> PixelCell:
+    def describe(day_moods: tuple[str | None, ...]) -> PixelCell:
         tones, words = [], []
         for (name, _), mood in zip(people, day_moods, strict=True):
-            tones.append(f"tone-{MOOD.tone(mood)}" if mood else "px--none")
-            words.append(f"{name}: {MOOD.label(mood).lower() if mood else 'no check-in'}")
+            tones.append(f"tone-{MOOD.tone(int(mood))}" if mood else "px--none")
+            words.append(f"{name}: {MOOD.label(int(mood)).lower() if mood else 'no check-in'}")
         return PixelCell(tuple(tones), "; ".join(words))
 
-    def cell(day: dt.date) -> PixelCell:
-        if day > today or first is None or day < first:
+    shown_from = first.isoformat() if first else None
+    shown_to = today.isoformat()
+
+    def cell(day: str | None) -> PixelCell | None:
+        if day is None:
+            return None
+        if shown_from is None or day < shown_from or day > shown_to:
             return blank
-        day_moods = tuple([moods.get(day) for _, moods in people])
+        day_moods = moods_on(day)
         found = described.get(day_moods)
         if found is None:
             found = described[day_moods] = describe(day_moods)
         return found
 
-    rows = []
-    for day_number in range(1, 32):
-        cells: list[PixelCell | None] = []
-        for month in range(1, 13):
-            try:
-                cells.append(cell(dt.date(year, month, day_number)))
-            except ValueError:
-                cells.append(None)
-        rows.append((day_number, cells))
+    rows = [
+        (day_number, [cell(day) for day in days])
+        for day_number, days in enumerate(days_of(year), start=1)
+    ]
     return YearInPixels(
         year=year,
         previous_year=year - 1 if first and first.year < year else None,

@@ -80,15 +80,6 @@ def measure_chart(
         values = series.daily_values(by_day, days)
         lines.append(charts.LineSeries(label, role, values, series.rolling_mean(values)))
     title = f"{measure.title}, {long_date(days[0])} to {long_date(days[-1])}"
-    svg = charts.line_chart(
-        chart_id=f"{chart_prefix}-{key}",
-        title=title,
-        days=days,
-        series=lines,
-        y_min=measure.y_min,
-        y_max=measure.y_max,
-        y_ticks=measure.y_ticks,
-    )
     names = tuple(label for label, _, _ in people)
     if len(days) <= DAILY_TABLE_MAX_DAYS:
         headers = ("Day", *names)
@@ -104,8 +95,30 @@ def measure_chart(
             (period.label, *(format_number(values[i]) for values in means))
             for i, period in enumerate(periods)
         )
+    return _lines_chart(measure, f"{chart_prefix}-{key}", title, days, lines, headers, rows)
+
+
+def _lines_chart(
+    measure: Measure,
+    chart_id: str,
+    title: str,
+    days: list[dt.date],
+    lines: list[charts.LineSeries],
+    headers: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+) -> Chart:
+    """A measure's lines drawn on its scale, with the table that says the same."""
+    svg = charts.line_chart(
+        chart_id=chart_id,
+        title=title,
+        days=days,
+        series=lines,
+        y_min=measure.y_min,
+        y_max=measure.y_max,
+        y_ticks=measure.y_ticks,
+    )
     has_data = any(value is not None for line in lines for value in line.values)
-    return Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data)
+    return Chart(chart_id, title, svg, headers, rows, has_data)
 
 
 def weekly_measure_charts(
@@ -138,22 +151,14 @@ def weekly_measure_charts(
             if role == "me" or key in person_means
         ]
         title = f"{measure.title}, weekly averages, {dates}"
-        svg = charts.line_chart(
-            chart_id=f"{chart_prefix}-{key}",
-            title=title,
-            days=days,
-            series=lines,
-            y_min=measure.y_min,
-            y_max=measure.y_max,
-            y_ticks=measure.y_ticks,
-        )
         headers = ("Week", *(f"{line.label} (average)" for line in lines))
         rows = tuple(
             (period.label, *(format_number(line.values[i]) for line in lines))
             for i, period in enumerate(periods)
         )
-        has_data = any(value is not None for line in lines for value in line.values)
-        charts_out.append(Chart(f"{chart_prefix}-{key}", title, svg, headers, rows, has_data))
+        charts_out.append(
+            _lines_chart(measure, f"{chart_prefix}-{key}", title, days, lines, headers, rows)
+        )
     return charts_out
 
 

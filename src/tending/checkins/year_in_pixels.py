@@ -94,7 +94,8 @@ def year_in_pixels(viewer, couple, *, partner, year=None) -> YearInPixels:
     year = chosen_year(year, first=first, today=today)
     arguments.update(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
     [year_moods] = compiled.moods_between(with_partner).rows(arguments)
-    mine, theirs = (moods_by_day(text) for text in (*year_moods, None)[:2])
+    mine = moods_by_day(year_moods[0])
+    theirs = moods_by_day(year_moods[1]) if with_partner else {}
     people = [("You", mine)] + ([(str(partner), theirs)] if partner is not None else [])
     my_mood, their_mood = mine.get, theirs.get
     if partner is None:

@@ -9,7 +9,6 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
-    F,
     IntegerField,
     Q,
     TextField,
@@ -19,6 +18,7 @@ from django.db.models.functions import Cast
 from tending.assessments.models import Result, shared_with_partner_condition
 from tending.checkins.models import CheckIn, visible_condition
 from tending.checkins.selectors import TURNED_TOWARD_WINDOW
+from tending.core.expressions import LaterBy
 from tending.core.statements import Bound, Statement, whole_rows
 
 READING_FIELDS = ("user_id", "local_date", "mood", "stress", "energy", "connection", "sleep_hours")
@@ -73,7 +73,7 @@ def readings(with_partner: bool, with_answers: bool) -> Statement:
         # The couple is a filter on the aggregates, not on the join, so the answers are
         # found through each check-in's own index however long the couple's history.
         in_couple = Q(responses__couple_id=_id_of("couple"))
-        in_time = Q(responses__created_at__lte=F("created_at") + TURNED_TOWARD_WINDOW)
+        in_time = Q(responses__created_at__lte=LaterBy("created_at", TURNED_TOWARD_WINDOW))
         columns["answered_in_a_day"] = Count("responses", filter=in_couple & in_time)
         columns["answer_count"] = Count("responses", filter=in_couple)
     return Statement(checkins.values_list(*READING_FIELDS).annotate(**columns))

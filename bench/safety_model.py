@@ -20,6 +20,8 @@ anything. ``--test-split held-out-3`` trains on the development split and the he
 written before the one named, and tests on the split named. ``--writers klm`` tests on
 development parts k, l and m (each written by one writer in one voice) and trains on
 everything else that has been seen: how the model does on a writer it has never read.
+``--errors`` lists what phrases + model got wrong on the messages tested; ``--cache DIR``
+reads back a model learnt before from the same messages.
 
 Run from the repository root: ``.venv/bin/python bench/safety_model.py --decision``.
 """
@@ -27,6 +29,8 @@ Run from the repository root: ``.venv/bin/python bench/safety_model.py --decisio
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import random
 import sys
 from pathlib import Path
@@ -42,13 +46,32 @@ from tending.safety.crisis_language import read_crisis_language, read_phrases  #
 from tending.safety.crisis_model import CrisisModel  # noqa: E402
 
 
-def train(rows: list[dict]) -> CrisisModel:
-    return CrisisModel(train_model_file(rows))
+def train(rows: list[dict], cache: Path | None = None) -> CrisisModel:
+    """The model learnt from ``rows``; with ``cache``, one learnt before from the same
+    messages and the same features is read back instead of learnt again."""
+    if cache is None:
+        return CrisisModel(train_model_file(rows))
+    digest = hashlib.sha256()
+    digest.update((ROOT / "src" / "tending" / "safety" / "crisis_model.py").read_bytes())
+    digest.update((ROOT / "tools" / "train_crisis_model.py").read_bytes())
+    for row in rows:
+        digest.update(f"{row['label']}\t{row['category']}\t{row['text']}\n".encode())
+    path = cache / f"{digest.hexdigest()[:20]}.json"
+    if not path.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(train_model_file(rows)), encoding="utf-8")
+    return CrisisModel(json.loads(path.read_text(encoding="utf-8")))
 
 
-def outcomes(rows, model: CrisisModel, threshold: float):
+def cut_offs(text: str) -> tuple[float, float]:
+    """ "0.7" for both models, or "0.7/0.8" for the writer's and someone else's."""
+    values = [float(value) for value in text.split("/")]
+    return values[0], values[-1]
+
+
+def outcomes(rows, model: CrisisModel, threshold: tuple[float, float]):
     """Per row, (phrases right, model right, phrases-or-model right)."""
-    model.threshold_self = model.threshold_other = threshold
+    model.threshold_self, model.threshold_other = threshold
     results = []
     for row in rows:
         phrases = read_phrases(row["text"])
@@ -64,6 +87,14 @@ def outcomes(rows, model: CrisisModel, threshold: float):
         else:
             results.append((not phrases, not (model_self or model_other), not both))
     return results
+
+
+def errors(rows: list[dict], results) -> None:
+    """The messages phrases + model got wrong."""
+    for row, result in zip(rows, results, strict=True):
+        if not result[2]:
+            kind = "FALSE ALARM" if row["label"] == "negative" else "MISSED"
+            print(f"{kind:<12}{row['part']:<4}{row['label']}/{row['category']:<14}{row['text']!r}")
 
 
 def summarise(title: str, rows: list[dict], results) -> None:
@@ -161,23 +192,25 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--threshold",
-        type=lambda text: [float(value) for value in text.split(",")],
-        default=[0.5],
-        help="one or more cut-offs, 0.6,0.8: the model is trained once and read at each",
+        type=lambda text: [cut_offs(value) for value in text.split(",")],
+        default=[(0.5, 0.5)],
+        help="one or more cut-offs, 0.6,0.8 or 0.7/0.8 (the writer / someone else): "
+        "the model is trained once and read at each",
     )
+    parser.add_argument("--errors", action="store_true", help="list what phrases + model got wrong")
+    parser.add_argument("--cache", type=Path, help="keep trained models in this folder")
     options = parser.parse_args(argv)
     development = [row for row in load_rows() if row["split"] == "development"]
 
     chosen = _chosen_comparison(options, development)
     if chosen is not None:
         title, train_rows, test_rows = chosen
-        model = train(train_rows)
+        model = train(train_rows, options.cache)
         for threshold in options.threshold:
-            summarise(
-                f"{title}, threshold {threshold}",
-                test_rows,
-                outcomes(test_rows, model, threshold),
-            )
+            results = outcomes(test_rows, model, threshold)
+            summarise(f"{title}, threshold {'/'.join(map(str, threshold))}", test_rows, results)
+            if options.errors:
+                errors(test_rows, results)
         return
 
     shuffled = development[:]
@@ -195,7 +228,7 @@ def main(argv: list[str] | None = None) -> None:
     for threshold in options.threshold:
         summarise(
             f"five-fold cross-validation over the development split ({len(development)}), "
-            f"threshold {threshold}",
+            f"threshold {'/'.join(map(str, threshold))}",
             all_rows,
             all_results[threshold],
         )

@@ -606,6 +606,46 @@ def test_something_long_past_counts_again_when_it_is_back():
     assert contains_crisis_language("when i was 16 i wanted to die every day. lately it's back")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the gp asked if i'd had any thoughts of harming myself and i said no",
+        "counsellor asked me whether i wanted to end it all. honestly, no. just tired",
+        "filled in the questionnaire about harming myself and scored zero",
+        "i said i want to disappear but i meant from the group chat",
+        "when i said i cant do this anymore i was joking, the flatpack wardrobe won",
+    ],
+)
+def test_a_question_answered_no_or_words_explained_after_are_set_aside(text):
+    assert not contains_crisis_language(text), find_crisis_language(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the gp asked if i wanted to kill myself and i said yes",
+        "the nurse asked if i had thoughts of suicide, i said no but i lied",
+        "i said i want to die and i mean it",
+        "when i said i cant go on i wasnt joking",
+    ],
+)
+def test_a_question_answered_yes_or_words_meant_still_count(text):
+    assert read_crisis_language(text).concerns_self, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 years self harm free today, celebrating with a takeaway",
+        "back in year 10 i tried to kill myself. im glad im still here",
+        "when i was teenager i cut myself, now i have a good life",
+        "the old me wanted to die, i want to hug her",
+    ],
+)
+def test_recovery_told_as_past_is_set_aside(text):
+    assert not contains_crisis_language(text), find_crisis_language(text)
+
+
 def test_a_quoted_first_person_message_belongs_to_the_one_who_said_it():
     (match,) = find_crisis_language('she said "i want to die" and then laughed it off')
     assert match.about == "other"

@@ -28,6 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from tending.safety.crisis_denials import answered_or_explained
 from tending.safety.crisis_findings import CrisisMatch, CrisisReading
 from tending.safety.crisis_model import CrisisModel, shipped_model
 from tending.safety.crisis_phrases import (
@@ -224,11 +225,16 @@ class _TextContext:
         return sorted(found)
 
 
-def _set_aside(context: _TextContext, who: Who, sentence: tuple[int, int]) -> bool:
-    """True for a story, the news, a stranger, or an event long past."""
+def _set_aside(
+    context: _TextContext, who: Who, sentence: tuple[int, int], start: int, end: int
+) -> bool:
+    """True for a story, the news, a stranger, an event long past, or a question the
+    writer answered no."""
     if who.stranger:
         return True
     text = context.text
+    if answered_or_explained(text, start, end):
+        return True
     if not (who.about == SELF and who.explicit) and _STORY.search(text, *sentence):
         return True
     return not context.happening_now and _PAST.search(text, *sentence) is not None
@@ -267,7 +273,7 @@ def _scan(text: str, context: _TextContext, index: _PhraseIndex) -> Iterator[_Fo
             if start >= pending.match.end:
                 yield pending
             pending = None
-        if _set_aside(context, subject, sentence):
+        if _set_aside(context, subject, sentence, start, end):
             context.explained_away = True
             covered_until = end
             continue

@@ -625,6 +625,11 @@ def test_a_question_answered_no_or_words_explained_after_are_set_aside(text):
     [
         "the gp asked if i wanted to kill myself and i said yes",
         "the nurse asked if i had thoughts of suicide, i said no but i lied",
+        "counsellor asked if i want to die. i said no. i do though",
+        "therapist asked if i had a plan to kill myself. i said no. i do have one",
+        "they asked if i wanted to kill myself and i said no, which isnt true",
+        "the gp asked about thoughts of ending my life. said no. truth is they never stop",
+        "the nurse asked whether i self harm, i said no. i couldnt tell her about last night",
         "i said i want to die and i mean it",
         "when i said i cant go on i wasnt joking",
     ],

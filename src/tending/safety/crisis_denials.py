@@ -6,8 +6,6 @@ sets aside the words about which one of these is told. Standard library only.
 
 from __future__ import annotations
 
-import re
-
 from tending.safety.crisis_phrases import (
     CONTEXT_WINDOW,
     MEANT_CUES,
@@ -16,23 +14,15 @@ from tending.safety.crisis_phrases import (
     QUESTION_CUES,
     SAID_CUES,
     TAKEN_BACK,
-    WORD_END,
-    WORD_START,
-    phrase_pattern,
+    compiled_phrases,
 )
 
-
-def _compiled(phrases: list[str]) -> re.Pattern:
-    alternation = "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
-    return re.compile(WORD_START + f"(?:{alternation})" + WORD_END, re.IGNORECASE)
-
-
-_QUESTION = _compiled(QUESTION_CUES)
-_NO_ANSWER = _compiled(NO_ANSWERS)
-_SAID = _compiled(SAID_CUES)
-_MEANT = _compiled(MEANT_CUES)
-_TAKEN_BACK = _compiled(TAKEN_BACK)
-_MEANT_IT = _compiled(MEANT_IT)
+_QUESTION = compiled_phrases(QUESTION_CUES)
+_NO_ANSWER = compiled_phrases(NO_ANSWERS)
+_SAID = compiled_phrases(SAID_CUES)
+_MEANT = compiled_phrases(MEANT_CUES)
+_TAKEN_BACK = compiled_phrases(TAKEN_BACK)
+_MEANT_IT = compiled_phrases(MEANT_IT)
 
 
 def answered_or_explained(text: str, start: int, end: int) -> bool:

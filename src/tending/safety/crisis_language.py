@@ -58,6 +58,8 @@ from tending.safety.crisis_phrases import (
     WORD_START,
     CrisisPhrase,
     CrisisPhrasesError,
+    alternation,
+    compiled_phrases,
     first_characters,
     phrase_pattern,
     phrase_pieces,
@@ -68,14 +70,6 @@ from tending.safety.crisis_subjects import Who, who
 MAX_TEXT_LENGTH = 20_000
 # Two hints count together when at most this many characters stand between them.
 HINT_DISTANCE = 2 * CONTEXT_WINDOW
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
-
-
-def _compiled(phrases: list[str]) -> re.Pattern:
-    return re.compile(WORD_START + f"(?:{_alternation(phrases)})" + WORD_END, re.IGNORECASE)
 
 
 class _PhraseIndex:
@@ -130,30 +124,30 @@ _SIGNS = _PhraseIndex(CRISIS_PHRASES)
 _HINTS = _PhraseIndex(HINT_PHRASES)
 _WORD_STARTS = re.compile(WORD_START + r"[^\W_]")
 _BENIGN = re.compile(
-    WORD_START + "(?=(?P<idiom>(?:" + _alternation(BENIGN_PHRASES) + ")" + WORD_END + "))",
+    WORD_START + "(?=(?P<idiom>(?:" + alternation(BENIGN_PHRASES) + ")" + WORD_END + "))",
     re.IGNORECASE,
 )
 _NEGATION_BEFORE = re.compile(
     WORD_START
     + "(?P<cue>"
-    + _alternation(NEGATION_CUES)
+    + alternation(NEGATION_CUES)
     + ")"
-    + f"(?:{SAME_LINE_SPACE}+(?:{_alternation(NEGATION_FILLERS)}))*"
+    + f"(?:{SAME_LINE_SPACE}+(?:{alternation(NEGATION_FILLERS)}))*"
     + f"{SAME_LINE_SPACE}+$",
     re.IGNORECASE,
 )
 _CANCELLING_WORD_BEFORE_CUE = re.compile(
-    WORD_START + f"(?:{_alternation(CANCELLED_BY_PRECEDING)}){SAME_LINE_SPACE}+$",
+    WORD_START + f"(?:{alternation(CANCELLED_BY_PRECEDING)}){SAME_LINE_SPACE}+$",
     re.IGNORECASE,
 )
 _CANCELLING_WORDS_AFTER = re.compile(
-    f"{SAME_LINE_SPACE}*(?:{_alternation(CANCELLED_BY_FOLLOWING)}){WORD_END}",
+    f"{SAME_LINE_SPACE}*(?:{alternation(CANCELLED_BY_FOLLOWING)}){WORD_END}",
     re.IGNORECASE,
 )
-_PAST = _compiled(PAST_CUES)
-_RECURRENCE = _compiled(RECURRENCE_CUES)
-_STORY = _compiled(STORY_CUES)
-_EVERYDAY = _compiled(EVERYDAY_CUES)
+_PAST = compiled_phrases(PAST_CUES)
+_RECURRENCE = compiled_phrases(RECURRENCE_CUES)
+_STORY = compiled_phrases(STORY_CUES)
+_EVERYDAY = compiled_phrases(EVERYDAY_CUES)
 _EVERYDAY_MARK = re.compile("|".join(re.escape(mark) for mark in EVERYDAY_MARKS) or "(?!)")
 
 

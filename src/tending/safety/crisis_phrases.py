@@ -178,6 +178,16 @@ def phrase_pattern(phrase: str) -> str:
     return "".join(phrase_pieces(phrase))
 
 
+def alternation(phrases: list[str]) -> str:
+    """The regular expression matching any of ``phrases``, without word boundaries."""
+    return "|".join(f"(?:{phrase_pattern(phrase)})" for phrase in phrases)
+
+
+def compiled_phrases(phrases: list[str]) -> re.Pattern:
+    """Any of ``phrases`` as whole words, in any case."""
+    return re.compile(WORD_START + f"(?:{alternation(phrases)})" + WORD_END, re.IGNORECASE)
+
+
 def phrase_pieces(phrase: str) -> list[str]:
     """``phrase_pattern`` in the pieces it is written from, in order: a letter, a mark, a
     gap, a choice group; phrases that begin alike begin with the same pieces."""

@@ -651,6 +651,70 @@ def test_recovery_told_as_past_is_set_aside(text):
     assert not contains_crisis_language(text), find_crisis_language(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i remember the winter i wanted to die. that's not me anymore",
+        "told the new gp about my old overdose. no drama, just history",
+        "a decade since my suicide attempt. pancakes with the people who held on",
+        "5 years since i last cut. the scars on my arms are all faded now",
+        "I thought about killing myself for most of 2015. Life's been good since.",
+        "wrote goodbye letters back when i was really ill. tore one up today, long past",
+    ],
+)
+def test_a_hard_time_told_as_past_by_someone_well_now_is_set_aside(text):
+    assert not read_phrases(text), read_phrases(text).matches
+
+
+def test_a_hard_time_told_as_past_counts_when_it_is_back():
+    text = "i remember the winter i wanted to die. that's not me anymore, but lately it's back"
+    assert read_phrases(text).concerns_self
+
+
+# The same words about the writer, with everyday words denied right before the everyday
+# words ("not for the flight"): the denied words explain nothing.
+@pytest.mark.parametrize(
+    "explained, denied",
+    [
+        (
+            "set an alarm for 4am for the flight. im going to do it then",
+            "set an alarm for 4am. not for the flight. im going to do it then",
+        ),
+        (
+            "i'll be gone by morning, moving day",
+            "i'll be gone by morning. im not moving, they just think i am",
+        ),
+    ],
+)
+def test_everyday_words_denied_explain_nothing(explained, denied):
+    assert not read_phrases(explained), read_phrases(explained).matches
+    assert read_phrases(denied).concerns_self, denied
+
+
+# Signs the phrases find on their own: (sign, text).
+READ_BY_THE_PHRASES = [
+    ("plans", "cancelled the dentist bc i wont be alive by then"),
+    ("plans", "this weekend is when im doing it"),
+    ("plans", "nobody at work knows it's my actual goodbye"),
+    ("plans", "they dont know it was goodbye but i do"),
+    ("plans", "by monday it'll be over"),
+    ("plans", "i've decided on tonight"),
+    ("plans", "i'm not going to be here in the morning"),
+    ("self_harm", "lost my 2 year clean streak from cutting tonight"),
+    ("self_harm", "relapsed on the cutting last week"),
+    ("self_harm", "skipped my insulin on purpose to punish myself"),
+    ("self_harm", "sorry i was quiet. id cut right before and couldnt talk"),
+    ("self_harm", "used a blade for the first time since rehab. needed to feel something"),
+    ("means", "bought paracetamol from three different shops and have the gabapentin saved"),
+]
+
+
+@pytest.mark.parametrize("sign, text", READ_BY_THE_PHRASES)
+def test_the_phrases_read_each_sign(sign, text):
+    reading = read_phrases(text)
+    assert sign in {match.group for match in reading.about_self}, (text, reading.matches)
+
+
 def test_a_quoted_first_person_message_belongs_to_the_one_who_said_it():
     (match,) = find_crisis_language('she said "i want to die" and then laughed it off')
     assert match.about == "other"

@@ -1,11 +1,13 @@
 """The statistical layer: what it hears that the phrases do not, what it leaves alone, and
 how it says which words it noticed."""
 
+import math
 import time
 
 import pytest
 
 from tending.safety.crisis_language import (
+    EXPLAINED_MODEL_CUT_OFF,
     MAX_TEXT_LENGTH,
     read_crisis_language,
     read_phrases,
@@ -136,3 +138,41 @@ def test_another_model_can_be_given_to_measure_it():
     text = ABOUT_THE_WRITER[0]
     assert read_crisis_language(text)
     assert not read_crisis_language(text, model=quiet)
+
+
+def _model_sure_of_the_writer(probability: float) -> CrisisModel:
+    """A model that reads every text as about the writer with ``probability``."""
+    return CrisisModel(
+        {
+            "bias": [math.log(probability / (1 - probability)), -30.0],
+            "thresholds": [0.75, 0.7],
+            "weights": {},
+            "signs": {"names": ["plans"], "priors": [0.0], "words": {}},
+        }
+    )
+
+
+EXPLAINED_BY_EVERYDAY_WORDS = "i'll be gone by morning, early flight to rome"
+
+
+def test_words_everyday_words_explain_need_a_surer_model():
+    assert not read_phrases(EXPLAINED_BY_EVERYDAY_WORDS)
+    unsure = _model_sure_of_the_writer((0.75 + EXPLAINED_MODEL_CUT_OFF) / 2)
+    sure = _model_sure_of_the_writer((EXPLAINED_MODEL_CUT_OFF + 1) / 2)
+    assert not read_crisis_language(EXPLAINED_BY_EVERYDAY_WORDS, model=unsure)
+    assert read_crisis_language(EXPLAINED_BY_EVERYDAY_WORDS, model=sure).concerns_self
+    # Where the phrases noticed nothing at all, the usual cut-off stands.
+    assert read_crisis_language("it is what it is", model=unsure).concerns_self
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal, just sad",
+        "That would be career suicide.",
+        "I cut myself shaving this morning.",
+        "i remember the winter i wanted to die. that's not me anymore",
+    ],
+)
+def test_what_the_phrases_set_aside_stays_aside_however_sure_the_model(text):
+    assert not read_crisis_language(text, model=_model_sure_of_the_writer(0.999))

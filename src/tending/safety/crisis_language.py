@@ -38,6 +38,7 @@ from tending.safety.crisis_phrases import (
     CONTEXT_WINDOW,
     CRISIS_PHRASES,
     EVERYDAY_CUES,
+    EVERYDAY_DENIED,
     EVERYDAY_MARKS,
     HINT_PHRASES,
     NAMES_NOBODY_KINDS,
@@ -47,6 +48,7 @@ from tending.safety.crisis_phrases import (
     OTHER,
     PAST_CUES,
     PHRASES_PATH,
+    RECOVERED_CUES,
     RECURRENCE_CUES,
     SAME_LINE_SPACE,
     SELF,
@@ -68,6 +70,9 @@ from tending.safety.crisis_phrases import (
 from tending.safety.crisis_subjects import Who, who
 
 MAX_TEXT_LENGTH = 20_000
+# When everyday words explained the only words the phrases noticed ("counting the days
+# till the holiday"), the model must be at least this sure to speak.
+EXPLAINED_MODEL_CUT_OFF = 0.9
 # Two hints count together when at most this many characters stand between them.
 HINT_DISTANCE = 2 * CONTEXT_WINDOW
 
@@ -114,7 +119,7 @@ class _PhraseIndex:
                 continue
             end = found.end()
             if context.is_benign(start, end) or _is_negated(text, start, end):
-                context.explained_away = True
+                context.set_aside = True
                 continue
             best = (index, end)
         return best
@@ -148,6 +153,15 @@ _PAST = compiled_phrases(PAST_CUES)
 _RECURRENCE = compiled_phrases(RECURRENCE_CUES)
 _STORY = compiled_phrases(STORY_CUES)
 _EVERYDAY = compiled_phrases(EVERYDAY_CUES)
+_RECOVERED = compiled_phrases(RECOVERED_CUES)
+# How far before everyday words a denial of them is looked for ("not for the flight").
+_DENIAL_REACH = 40
+_EVERYDAY_DENIED = re.compile(
+    WORD_START
+    + f"(?:{alternation(EVERYDAY_DENIED)})"
+    + r"(?:[\W_]+(?:the|a|an|my|our|your))?[\W_]+$",
+    re.IGNORECASE,
+)
 _EVERYDAY_MARK = re.compile("|".join(re.escape(mark) for mark in EVERYDAY_MARKS) or "(?!)")
 
 
@@ -189,17 +203,26 @@ class _TextContext:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Whether words that can be a warning sign were read and set aside: an idiom, a
-        # denial, a story, the news, an event long past, everyday words nearby.
-        self.explained_away = False
+        # Whether words that can be a warning sign were read and set aside as an idiom, a
+        # denial, a story, the news or an event long past.
+        self.set_aside = False
+        # Whether a possible sign or a hint was explained by everyday words nearby.
+        self.explained_by_everyday = False
         self._benign_spans: list[tuple[int, int]] | None = None
         self._happening_now: bool | None = None
+        self._recovered: list[int] | None = None
 
     @property
     def happening_now(self) -> bool:
         if self._happening_now is None:
             self._happening_now = _RECURRENCE.search(self.text) is not None
         return self._happening_now
+
+    def recovered_after(self, end: int) -> bool:
+        """Whether, after ``end``, the writer says they are well now."""
+        if self._recovered is None:
+            self._recovered = [cue.start() for cue in _RECOVERED.finditer(self.text)]
+        return bool(self._recovered) and self._recovered[-1] >= end
 
     def is_benign(self, start: int, end: int) -> bool:
         return any(low <= start and end <= high for low, high in self.benign_spans())
@@ -214,7 +237,12 @@ class _TextContext:
 
     def everyday_spans(self) -> list[tuple[int, int]]:
         """Words and marks that tell of an everyday plan: a flight, a party, a race, lol."""
-        found = [cue.span() for cue in _EVERYDAY.finditer(self.text)]
+        text = self.text
+        found = [
+            cue.span()
+            for cue in _EVERYDAY.finditer(text)
+            if not _EVERYDAY_DENIED.search(text, max(0, cue.start() - _DENIAL_REACH), cue.start())
+        ]
         found += [mark.span() for mark in _EVERYDAY_MARK.finditer(self.text)]
         return sorted(found)
 
@@ -231,7 +259,9 @@ def _set_aside(
         return True
     if not (who.about == SELF and who.explicit) and _STORY.search(text, *sentence):
         return True
-    return not context.happening_now and _PAST.search(text, *sentence) is not None
+    if context.happening_now:
+        return False
+    return context.recovered_after(end) or _PAST.search(text, *sentence) is not None
 
 
 @dataclass(frozen=True)
@@ -268,7 +298,7 @@ def _scan(text: str, context: _TextContext, index: _PhraseIndex) -> Iterator[_Fo
                 yield pending
             pending = None
         if _set_aside(context, subject, sentence, start, end):
-            context.explained_away = True
+            context.set_aside = True
             covered_until = end
             continue
         match = CrisisMatch(
@@ -365,13 +395,17 @@ def _read(context: _TextContext) -> tuple[CrisisMatch, ...]:
     ]
     unexplained = [found for found in hints if not _explained(found.match, everyday)]
     if len(kept) < len(signs) or len(unexplained) < len(hints):
-        context.explained_away = True
+        context.explained_by_everyday = True
     kept += _paired(unexplained)
     return tuple(sorted(kept, key=lambda match: match.start))
 
 
 def _heard_by_the_model(
-    context: _TextContext, model: CrisisModel, *, known: frozenset[str] = frozenset()
+    context: _TextContext,
+    model: CrisisModel,
+    *,
+    known: frozenset[str] = frozenset(),
+    at_least: float = 0.0,
 ) -> tuple[CrisisMatch, ...]:
     """The model's findings about the writer, about someone else, or both, leaving out
     whom the phrases already found (``known``); none whose noticed words touch an everyday
@@ -382,8 +416,12 @@ def _heard_by_the_model(
         return ()
     found = []
     for about, concerned, (start, end) in (
-        (SELF, reading.concerns_self, reading.self_words),
-        (OTHER, reading.concerns_someone_else, reading.other_words),
+        (SELF, reading.concerns_self and reading.about_self >= at_least, reading.self_words),
+        (
+            OTHER,
+            reading.concerns_someone_else and reading.about_other >= at_least,
+            reading.other_words,
+        ),
     ):
         if concerned and about not in known and not context.touches_benign(start, end):
             found.append(
@@ -407,17 +445,19 @@ def read_crisis_language(text: str | None, *, model: CrisisModel | None = None) 
     whoever the phrases found nothing about ("noticed fresh cuts on my nephew's arm": the
     phrases take the cuts for the writer's, the model hears someone close). When the
     phrases find nothing but set words aside as an idiom, a denial, a story or something
-    long past, the model is not asked."""
+    long past, the model is not asked; when everyday words explained all they noticed, it
+    speaks only when at least ``EXPLAINED_MODEL_CUT_OFF`` sure."""
     if not text:
         return CrisisReading()
     context = _TextContext(text[:MAX_TEXT_LENGTH])
     found = _read(context)
-    if not found and context.explained_away:
+    if not found and context.set_aside:
         return CrisisReading()
     known = frozenset(match.about for match in found)
     if known == {SELF, OTHER}:
         return CrisisReading(found)
-    heard = _heard_by_the_model(context, model or shipped_model(), known=known)
+    at_least = EXPLAINED_MODEL_CUT_OFF if context.explained_by_everyday and not found else 0.0
+    heard = _heard_by_the_model(context, model or shipped_model(), known=known, at_least=at_least)
     return CrisisReading(tuple(sorted(found + heard, key=lambda match: match.start)))
 
 

@@ -788,8 +788,8 @@ def test_hints_of_two_kinds_count_together(text, words):
         "gave my pills to my partner to hold. thank you",
     ],
 )
-def test_a_hint_alone_or_explained_opens_nothing(text):
-    assert not find_crisis_language(text), find_crisis_language(text)
+def test_a_hint_alone_or_explained_counts_for_nothing_in_the_phrases(text):
+    assert not read_phrases(text), read_phrases(text).matches
 
 
 @pytest.mark.parametrize("kind, entry, example", LISTED_HINTS)

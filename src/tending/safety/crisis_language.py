@@ -206,23 +206,34 @@ class _TextContext:
         # Whether words that can be a warning sign were read and set aside as an idiom, a
         # denial, a story, the news or an event long past.
         self.set_aside = False
-        # Whether a possible sign or a hint was explained by everyday words nearby.
+        # Whether everyday words nearby explained a possible sign or a hint.
         self.explained_by_everyday = False
         self._benign_spans: list[tuple[int, int]] | None = None
         self._happening_now: bool | None = None
-        self._recovered: list[int] | None = None
+        self._recovered: list[tuple[int, int]] | None = None
 
     @property
     def happening_now(self) -> bool:
+        """Whether the text says something is back or goes on ("again", "lately"), not
+        counting words that say the writer is well again ("I've found my feet again")."""
         if self._happening_now is None:
-            self._happening_now = _RECURRENCE.search(self.text) is not None
+            recovered = self.recovered_spans()
+            self._happening_now = any(
+                not any(low <= cue.start() and cue.end() <= high for low, high in recovered)
+                for cue in _RECURRENCE.finditer(self.text)
+            )
         return self._happening_now
+
+    def recovered_spans(self) -> list[tuple[int, int]]:
+        """Where the writer says they are well now ("that's not me anymore")."""
+        if self._recovered is None:
+            self._recovered = [cue.span() for cue in _RECOVERED.finditer(self.text)]
+        return self._recovered
 
     def recovered_after(self, end: int) -> bool:
         """Whether, after ``end``, the writer says they are well now."""
-        if self._recovered is None:
-            self._recovered = [cue.start() for cue in _RECOVERED.finditer(self.text)]
-        return bool(self._recovered) and self._recovered[-1] >= end
+        spans = self.recovered_spans()
+        return bool(spans) and spans[-1][0] >= end
 
     def is_benign(self, start: int, end: int) -> bool:
         return any(low <= start and end <= high for low, high in self.benign_spans())

@@ -6,23 +6,14 @@ sets aside the words about which one of these is told. Standard library only.
 
 from __future__ import annotations
 
-from tending.safety.crisis_phrases import (
-    CONTEXT_WINDOW,
-    MEANT_CUES,
-    MEANT_IT,
-    NO_ANSWERS,
-    QUESTION_CUES,
-    SAID_CUES,
-    TAKEN_BACK,
-    compiled_phrases,
-)
+from tending.safety.crisis_phrases import CONTEXT_WINDOW, compiled_phrases, phrase_list
 
-_QUESTION = compiled_phrases(QUESTION_CUES)
-_NO_ANSWER = compiled_phrases(NO_ANSWERS)
-_SAID = compiled_phrases(SAID_CUES)
-_MEANT = compiled_phrases(MEANT_CUES)
-_TAKEN_BACK = compiled_phrases(TAKEN_BACK)
-_MEANT_IT = compiled_phrases(MEANT_IT)
+_QUESTION = compiled_phrases(phrase_list("denials", "questions"))
+_NO_ANSWER = compiled_phrases(phrase_list("denials", "answered_no"))
+_SAID = compiled_phrases(phrase_list("denials", "said"))
+_MEANT = compiled_phrases(phrase_list("denials", "meant"))
+_TAKEN_BACK = compiled_phrases(phrase_list("denials", "taken_back"))
+_MEANT_IT = compiled_phrases(phrase_list("denials", "meant_it"))
 
 
 def answered_or_explained(text: str, start: int, end: int) -> bool:

@@ -28,40 +28,32 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from tending.safety.crisis_context import TextContext, benign_spans
 from tending.safety.crisis_denials import answered_or_explained
 from tending.safety.crisis_findings import CrisisMatch, CrisisReading
 from tending.safety.crisis_model import CrisisModel, shipped_model
 from tending.safety.crisis_phrases import (
-    BENIGN_PHRASES,
     CANCELLED_BY_FOLLOWING,
     CANCELLED_BY_PRECEDING,
     CONTEXT_WINDOW,
     CRISIS_PHRASES,
-    EVERYDAY_CUES,
-    EVERYDAY_DENIED,
-    EVERYDAY_MARKS,
     HINT_PHRASES,
     NAMES_NOBODY_KINDS,
     NEGATION_CUES,
     NEGATION_FILLERS,
     NEGATION_WINDOW,
     OTHER,
-    PAST_CUES,
     PHRASES_PATH,
-    RECOVERED_CUES,
-    RECURRENCE_CUES,
     SAME_LINE_SPACE,
     SELF,
     SELF_PAIRING_KINDS,
     SENTENCE_BREAK,
     SIGN_LABELS,
-    STORY_CUES,
     WORD_END,
     WORD_START,
     CrisisPhrase,
     CrisisPhrasesError,
     alternation,
-    compiled_phrases,
     first_characters,
     phrase_pattern,
     phrase_pieces,
@@ -106,7 +98,7 @@ class _PhraseIndex:
             for first, indexes in self.by_first.items()
         }
 
-    def longest_at(self, text: str, start: int, context: _TextContext) -> tuple[int, int] | None:
+    def longest_at(self, text: str, start: int, context: TextContext) -> tuple[int, int] | None:
         """The longest phrase starting at ``start`` that is neither an idiom nor denied."""
         first = text[start].casefold()
         any_phrase = self.any_by_first.get(first)
@@ -128,10 +120,6 @@ class _PhraseIndex:
 _SIGNS = _PhraseIndex(CRISIS_PHRASES)
 _HINTS = _PhraseIndex(HINT_PHRASES)
 _WORD_STARTS = re.compile(WORD_START + r"[^\W_]")
-_BENIGN = re.compile(
-    WORD_START + "(?=(?P<idiom>(?:" + alternation(BENIGN_PHRASES) + ")" + WORD_END + "))",
-    re.IGNORECASE,
-)
 _NEGATION_BEFORE = re.compile(
     WORD_START
     + "(?P<cue>"
@@ -149,20 +137,6 @@ _CANCELLING_WORDS_AFTER = re.compile(
     f"{SAME_LINE_SPACE}*(?:{alternation(CANCELLED_BY_FOLLOWING)}){WORD_END}",
     re.IGNORECASE,
 )
-_PAST = compiled_phrases(PAST_CUES)
-_RECURRENCE = compiled_phrases(RECURRENCE_CUES)
-_STORY = compiled_phrases(STORY_CUES)
-_EVERYDAY = compiled_phrases(EVERYDAY_CUES)
-_RECOVERED = compiled_phrases(RECOVERED_CUES)
-# How far before everyday words a denial of them is looked for ("not for the flight").
-_DENIAL_REACH = 40
-_EVERYDAY_DENIED = re.compile(
-    WORD_START
-    + f"(?:{alternation(EVERYDAY_DENIED)})"
-    + r"(?:[\W_]+(?:the|a|an|my|our|your))?[\W_]+$",
-    re.IGNORECASE,
-)
-_EVERYDAY_MARK = re.compile("|".join(re.escape(mark) for mark in EVERYDAY_MARKS) or "(?!)")
 
 
 # Reading a text ------------------------------------------------------------------------
@@ -170,11 +144,7 @@ _EVERYDAY_MARK = re.compile("|".join(re.escape(mark) for mark in EVERYDAY_MARKS)
 
 def is_benign(text: str) -> bool:
     """True when the whole of ``text`` lies inside one everyday idiom or event."""
-    return any(start == 0 and end == len(text) for start, end in _benign_spans(text))
-
-
-def _benign_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span("idiom") for match in _BENIGN.finditer(text)]
+    return any(start == 0 and end == len(text) for start, end in benign_spans(text))
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:
@@ -198,68 +168,8 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     return sentence_start, following.start() if following else high
 
 
-class _TextContext:
-    """What is worked out about the whole text once, when it is first needed."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        # Whether words that can be a warning sign were read and set aside as an idiom, a
-        # denial, a story, the news or an event long past.
-        self.set_aside = False
-        # Whether everyday words nearby explained a possible sign or a hint.
-        self.explained_by_everyday = False
-        self._benign_spans: list[tuple[int, int]] | None = None
-        self._happening_now: bool | None = None
-        self._recovered: list[tuple[int, int]] | None = None
-
-    @property
-    def happening_now(self) -> bool:
-        """Whether the text says something is back or goes on ("again", "lately"), not
-        counting words that say the writer is well again ("I've found my feet again")."""
-        if self._happening_now is None:
-            recovered = self.recovered_spans()
-            self._happening_now = any(
-                not any(low <= cue.start() and cue.end() <= high for low, high in recovered)
-                for cue in _RECURRENCE.finditer(self.text)
-            )
-        return self._happening_now
-
-    def recovered_spans(self) -> list[tuple[int, int]]:
-        """Where the writer says they are well now ("that's not me anymore")."""
-        if self._recovered is None:
-            self._recovered = [cue.span() for cue in _RECOVERED.finditer(self.text)]
-        return self._recovered
-
-    def recovered_after(self, end: int) -> bool:
-        """Whether, after ``end``, the writer says they are well now."""
-        spans = self.recovered_spans()
-        return bool(spans) and spans[-1][0] >= end
-
-    def is_benign(self, start: int, end: int) -> bool:
-        return any(low <= start and end <= high for low, high in self.benign_spans())
-
-    def touches_benign(self, start: int, end: int) -> bool:
-        return any(low < end and start < high for low, high in self.benign_spans())
-
-    def benign_spans(self) -> list[tuple[int, int]]:
-        if self._benign_spans is None:
-            self._benign_spans = _benign_spans(self.text)
-        return self._benign_spans
-
-    def everyday_spans(self) -> list[tuple[int, int]]:
-        """Words and marks that tell of an everyday plan: a flight, a party, a race, lol."""
-        text = self.text
-        found = [
-            cue.span()
-            for cue in _EVERYDAY.finditer(text)
-            if not _EVERYDAY_DENIED.search(text, max(0, cue.start() - _DENIAL_REACH), cue.start())
-        ]
-        found += [mark.span() for mark in _EVERYDAY_MARK.finditer(self.text)]
-        return sorted(found)
-
-
 def _set_aside(
-    context: _TextContext, who: Who, sentence: tuple[int, int], start: int, end: int
+    context: TextContext, who: Who, sentence: tuple[int, int], start: int, end: int
 ) -> bool:
     """True for a story, the news, a stranger, an event long past, or a question the
     writer answered no."""
@@ -268,11 +178,9 @@ def _set_aside(
     text = context.text
     if answered_or_explained(text, start, end):
         return True
-    if not (who.about == SELF and who.explicit) and _STORY.search(text, *sentence):
+    if not (who.about == SELF and who.explicit) and context.tells_a_story(sentence):
         return True
-    if context.happening_now:
-        return False
-    return context.recovered_after(end) or _PAST.search(text, *sentence) is not None
+    return context.told_as_past(sentence, end)
 
 
 @dataclass(frozen=True)
@@ -282,7 +190,7 @@ class _Found:
     kind: str | None
 
 
-def _scan(text: str, context: _TextContext, index: _PhraseIndex) -> Iterator[_Found]:
+def _scan(text: str, context: TextContext, index: _PhraseIndex) -> Iterator[_Found]:
     """Phrases in reading order; where two overlap, the one that says whom it is about.
 
     A phrase whose subject comes from the words around it ("I saw fresh cuts") gives
@@ -386,7 +294,7 @@ def _paired(hints: list[_Found]) -> list[CrisisMatch]:
     return [replace(hints[index].match, about=about) for index, about in sorted(chosen.items())]
 
 
-def _read(context: _TextContext) -> tuple[CrisisMatch, ...]:
+def _read(context: TextContext) -> tuple[CrisisMatch, ...]:
     text = context.text
     signs = list(_scan(text, context, _SIGNS))
     sign_spans = _merged([(found.match.start, found.match.end) for found in signs])
@@ -412,7 +320,7 @@ def _read(context: _TextContext) -> tuple[CrisisMatch, ...]:
 
 
 def _heard_by_the_model(
-    context: _TextContext,
+    context: TextContext,
     model: CrisisModel,
     *,
     known: frozenset[str] = frozenset(),
@@ -460,7 +368,7 @@ def read_crisis_language(text: str | None, *, model: CrisisModel | None = None) 
     speaks only when at least ``EXPLAINED_MODEL_CUT_OFF`` sure."""
     if not text:
         return CrisisReading()
-    context = _TextContext(text[:MAX_TEXT_LENGTH])
+    context = TextContext(text[:MAX_TEXT_LENGTH])
     found = _read(context)
     if not found and context.set_aside:
         return CrisisReading()
@@ -476,7 +384,7 @@ def read_phrases(text: str | None) -> CrisisReading:
     """The phrases' findings alone, without the model: for measuring each layer."""
     if not text:
         return CrisisReading()
-    return CrisisReading(_read(_TextContext(text[:MAX_TEXT_LENGTH])))
+    return CrisisReading(_read(TextContext(text[:MAX_TEXT_LENGTH])))
 
 
 def find_crisis_language(text: str | None) -> list[CrisisMatch]:

@@ -410,6 +410,13 @@ SIGN_LABELS = {entry.group: entry.group_label for entry in CRISIS_PHRASES}
 SELF_PAIRING_KINDS = _kinds_with(_DATA, "pairs_with_itself")
 """Kinds of hint whose person is not whom they are about ("when he's at work")."""
 NAMES_NOBODY_KINDS = _kinds_with(_DATA, "names_nobody")
+
+
+def phrase_list(section: str, name: str) -> list[str]:
+    """The phrases listed as ``name`` under ``[section]`` in the phrase file, checked."""
+    return _checked_phrases(_DATA.get(section, {}).get(name, []), f"[{section}] {name}")
+
+
 _NEGATION = _DATA.get("negation", {})
 _WHO = _DATA.get("who", {})
 _CONTEXT = _DATA.get("context", {})
@@ -423,19 +430,6 @@ CANCELLED_BY_PRECEDING = _checked_phrases(
 CANCELLED_BY_FOLLOWING = _checked_phrases(
     _NEGATION.get("cancelled_by_following", []), "[negation] cancelled_by_following"
 )
-PAST_CUES = _checked_phrases(_CONTEXT.get("long_ago", []), "[context] long_ago")
-RECURRENCE_CUES = _checked_phrases(_CONTEXT.get("happening_now", []), "[context] happening_now")
-STORY_CUES = _checked_phrases(_CONTEXT.get("stories_and_news", []), "[context] stories_and_news")
-EVERYDAY_CUES = _checked_phrases(_CONTEXT.get("everyday", []), "[context] everyday")
-RECOVERED_CUES = _checked_phrases(_CONTEXT.get("recovered", []), "[context] recovered")
-EVERYDAY_DENIED = _checked_phrases(_CONTEXT.get("everyday_denied", []), "[context] everyday_denied")
-_DENIALS = _DATA.get("denials", {})
-QUESTION_CUES = _checked_phrases(_DENIALS.get("questions", []), "[denials] questions")
-NO_ANSWERS = _checked_phrases(_DENIALS.get("answered_no", []), "[denials] answered_no")
-SAID_CUES = _checked_phrases(_DENIALS.get("said", []), "[denials] said")
-MEANT_CUES = _checked_phrases(_DENIALS.get("meant", []), "[denials] meant")
-TAKEN_BACK = _checked_phrases(_DENIALS.get("taken_back", []), "[denials] taken_back")
-MEANT_IT = _checked_phrases(_DENIALS.get("meant_it", []), "[denials] meant_it")
 EVERYDAY_MARKS = _marks(_CONTEXT.get("everyday_marks", []), "[context] everyday_marks")
 REPORTING = _checked_phrases(_WHO.get("reporting", []), "[who] reporting")
 

@@ -101,7 +101,7 @@ class TextContext:
             for cue in _EVERYDAY.finditer(text)
             if not _EVERYDAY_DENIED.search(text, max(0, cue.start() - _DENIAL_REACH), cue.start())
         ]
-        found += [mark.span() for mark in _EVERYDAY_MARK.finditer(self.text)]
+        found += [mark.span() for mark in _EVERYDAY_MARK.finditer(text)]
         return sorted(found)
 
     def tells_a_story(self, sentence: tuple[int, int]) -> bool:

@@ -288,6 +288,11 @@ def _checked_phrases(entries: object, where: str) -> list[str]:
     return phrases
 
 
+def phrase_list(section: str, name: str) -> list[str]:
+    """The phrases listed as ``name`` under ``[section]`` in the phrase file, checked."""
+    return _checked_phrases(_DATA.get(section, {}).get(name, []), f"[{section}] {name}")
+
+
 def _words(entries: object, where: str) -> frozenset[str]:
     if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
         raise CrisisPhrasesError(f"{PHRASES_PATH}: {where} must be a list of quoted words")
@@ -411,27 +416,16 @@ SELF_PAIRING_KINDS = _kinds_with(_DATA, "pairs_with_itself")
 """Kinds of hint whose person is not whom they are about ("when he's at work")."""
 NAMES_NOBODY_KINDS = _kinds_with(_DATA, "names_nobody")
 
-
-def phrase_list(section: str, name: str) -> list[str]:
-    """The phrases listed as ``name`` under ``[section]`` in the phrase file, checked."""
-    return _checked_phrases(_DATA.get(section, {}).get(name, []), f"[{section}] {name}")
-
-
-_NEGATION = _DATA.get("negation", {})
 _WHO = _DATA.get("who", {})
 _CONTEXT = _DATA.get("context", {})
 
 BENIGN_PHRASES = _checked_phrases(_DATA.get("benign", {}).get("phrases", []), "[benign]")
-NEGATION_CUES = _checked_phrases(_NEGATION.get("cues", []), "[negation] cues")
-NEGATION_FILLERS = _checked_phrases(_NEGATION.get("fillers", []), "[negation] fillers")
-CANCELLED_BY_PRECEDING = _checked_phrases(
-    _NEGATION.get("cancelled_by_preceding", []), "[negation] cancelled_by_preceding"
-)
-CANCELLED_BY_FOLLOWING = _checked_phrases(
-    _NEGATION.get("cancelled_by_following", []), "[negation] cancelled_by_following"
-)
+NEGATION_CUES = phrase_list("negation", "cues")
+NEGATION_FILLERS = phrase_list("negation", "fillers")
+CANCELLED_BY_PRECEDING = phrase_list("negation", "cancelled_by_preceding")
+CANCELLED_BY_FOLLOWING = phrase_list("negation", "cancelled_by_following")
 EVERYDAY_MARKS = _marks(_CONTEXT.get("everyday_marks", []), "[context] everyday_marks")
-REPORTING = _checked_phrases(_WHO.get("reporting", []), "[who] reporting")
+REPORTING = phrase_list("who", "reporting")
 
 FIRST_PERSON = _words(_WHO.get("first_person", []), "[who] first_person")
 OTHER_PERSON = _words(_WHO.get("other_person", []), "[who] other_person")

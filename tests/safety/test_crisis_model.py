@@ -9,6 +9,7 @@ import pytest
 from tending.safety.crisis_language import (
     EXPLAINED_MODEL_CUT_OFF,
     MAX_TEXT_LENGTH,
+    SET_ASIDE_MODEL_CUT_OFF,
     read_crisis_language,
     read_phrases,
 )
@@ -165,14 +166,27 @@ def test_words_everyday_words_explain_need_a_surer_model():
     assert read_crisis_language("it is what it is", model=unsure).concerns_self
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm not suicidal, just sad",
-        "That would be career suicide.",
-        "I cut myself shaving this morning.",
-        "i remember the winter i wanted to die. that's not me anymore",
-    ],
-)
-def test_what_the_phrases_set_aside_stays_aside_however_sure_the_model(text):
-    assert not read_crisis_language(text, model=_model_sure_of_the_writer(0.999))
+SET_ASIDE_BY_THE_PHRASES = [
+    "I'm not suicidal, just sad",
+    "That would be career suicide.",
+    "I cut myself shaving this morning.",
+    "i remember the winter i wanted to die. that's not me anymore",
+]
+
+
+@pytest.mark.parametrize("text", SET_ASIDE_BY_THE_PHRASES)
+def test_what_the_phrases_set_aside_stays_aside_unless_the_model_is_all_but_certain(text):
+    assert read_phrases(text).matches == ()
+    sure = _model_sure_of_the_writer((EXPLAINED_MODEL_CUT_OFF + SET_ASIDE_MODEL_CUT_OFF) / 2)
+    assert not read_crisis_language(text, model=sure)
+    certain = _model_sure_of_the_writer((SET_ASIDE_MODEL_CUT_OFF + 1) / 2)
+    assert read_crisis_language(text, model=certain).concerns_self
+
+
+def test_the_shipped_model_hears_past_a_story_it_is_sure_is_not_one():
+    text = (
+        "my husband keeps playing that one song and said he wishes he could just not wake up,"
+        " like the guy in it"
+    )
+    assert not read_phrases(text)
+    assert read_crisis_language(text).concerns_someone_else

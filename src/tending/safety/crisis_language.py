@@ -65,6 +65,10 @@ MAX_TEXT_LENGTH = 20_000
 # When everyday words explained the only words the phrases noticed ("counting the days
 # till the holiday"), the model must be at least this sure to speak.
 EXPLAINED_MODEL_CUT_OFF = 0.9
+# When the phrases set words aside as an idiom, a denial, a story or something long past
+# and found nothing else, the model must be at least this sure to speak ("dad said if the
+# bank takes the farm hes going to shoot himself" is not a story told).
+SET_ASIDE_MODEL_CUT_OFF = 0.99
 # Two hints count together when at most this many characters stand between them.
 HINT_DISTANCE = 2 * CONTEXT_WINDOW
 
@@ -358,25 +362,35 @@ def _heard_by_the_model(
     return tuple(sorted(found, key=lambda match: match.start))
 
 
+def _model_cut_off(context: TextContext, found: tuple[CrisisMatch, ...]) -> float:
+    """How sure the model must be to add to what the phrases ``found``."""
+    if found:
+        return 0.0
+    if context.set_aside:
+        return SET_ASIDE_MODEL_CUT_OFF
+    if context.explained_by_everyday:
+        return EXPLAINED_MODEL_CUT_OFF
+    return 0.0
+
+
 def read_crisis_language(text: str | None, *, model: CrisisModel | None = None) -> CrisisReading:
     """Every warning sign in ``text``, in reading order, each saying whom it is about:
     the phrases' findings, and the model's (the shipped one unless another is given) about
     whoever the phrases found nothing about ("noticed fresh cuts on my nephew's arm": the
     phrases take the cuts for the writer's, the model hears someone close). When the
     phrases find nothing but set words aside as an idiom, a denial, a story or something
-    long past, the model is not asked; when everyday words explained all they noticed, it
-    speaks only when at least ``EXPLAINED_MODEL_CUT_OFF`` sure."""
+    long past, the model speaks only when at least ``SET_ASIDE_MODEL_CUT_OFF`` sure; when
+    everyday words explained all they noticed, at least ``EXPLAINED_MODEL_CUT_OFF``."""
     if not text:
         return CrisisReading()
     context = TextContext(text[:MAX_TEXT_LENGTH])
     found = _read(context)
-    if not found and context.set_aside:
-        return CrisisReading()
     known = frozenset(match.about for match in found)
     if known == {SELF, OTHER}:
         return CrisisReading(found)
-    at_least = EXPLAINED_MODEL_CUT_OFF if context.explained_by_everyday and not found else 0.0
-    heard = _heard_by_the_model(context, model or shipped_model(), known=known, at_least=at_least)
+    heard = _heard_by_the_model(
+        context, model or shipped_model(), known=known, at_least=_model_cut_off(context, found)
+    )
     return CrisisReading(tuple(sorted(found + heard, key=lambda match: match.start)))
 
 

@@ -614,6 +614,9 @@ def test_something_long_past_counts_again_when_it_is_back():
         "filled in the questionnaire about harming myself and scored zero",
         "i said i want to disappear but i meant from the group chat",
         "when i said i cant do this anymore i was joking, the flatpack wardrobe won",
+        "nurse asked if i think about killing myself, i said no and i meant it. just anxiety",
+        "the intake form asked if i think about ending it. i dont. just stressed about moving",
+        "my sister asked if i was thinking of ending it. no! just sold the house, of course im sad",
     ],
 )
 def test_a_question_answered_no_or_words_explained_after_are_set_aside(text):
@@ -632,6 +635,8 @@ def test_a_question_answered_no_or_words_explained_after_are_set_aside(text):
         "the nurse asked whether i self harm, i said no. i couldnt tell her about last night",
         "i said i want to die and i mean it",
         "when i said i cant go on i wasnt joking",
+        "the gp asked if i still want to kill myself. i said no but i have a plan",
+        "she asked if i want to die. i do.",
     ],
 )
 def test_a_question_answered_yes_or_words_meant_still_count(text):
@@ -645,6 +650,7 @@ def test_a_question_answered_yes_or_words_meant_still_count(text):
         "back in year 10 i tried to kill myself. im glad im still here",
         "when i was teenager i cut myself, now i have a good life",
         "the old me wanted to die, i want to hug her",
+        "three years clear of self harm today. went fishing to celebrate",
     ],
 )
 def test_recovery_told_as_past_is_set_aside(text):
@@ -660,6 +666,8 @@ def test_recovery_told_as_past_is_set_aside(text):
         "5 years since i last cut. the scars on my arms are all faded now",
         "I thought about killing myself for most of 2015. Life's been good since.",
         "wrote goodbye letters back when i was really ill. tore one up today, long past",
+        "the scars on my arm are pale now. havent cut in 4 years, short sleeves at work",
+        "told my new partner about the overdose on our third date. its ancient history",
     ],
 )
 def test_a_hard_time_told_as_past_by_someone_well_now_is_set_aside(text):

@@ -2,8 +2,8 @@
 
 Trains the crisis-language model the way ``tools/train_crisis_model.py`` does (one
 logistic regression for "the writer is at risk", one for "someone close is at risk", over
-word 1–2-grams and character 3–5-grams, in plain Python) on some messages, and compares
-on messages it did not see:
+word 1–2-grams, word pairs one word apart and character 4–5-grams, in plain Python) on
+some messages, and compares on messages it did not see:
 
 - the phrases alone;
 - the models alone;

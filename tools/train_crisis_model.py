@@ -39,7 +39,7 @@ L2 = 1e-2
 SEED = 7
 # The models answer yes from these probabilities on (the writer; someone close): chosen by
 # bench/safety_model.py on writers left out of training (the comparison is in bench/README.md).
-THRESHOLDS = (0.75, 0.7)
+THRESHOLDS = (0.65, 0.6)
 # Weights smaller than this are left out of the file.
 SMALLEST_WEIGHT = 0.02
 # The sign model keeps words seen in at least this many messages with a warning sign.

@@ -1,11 +1,11 @@
 """A small statistical layer that hears warning signs the phrases do not list.
 
-Two logistic models read word 1–2-grams and character 4–5-grams of a text: one scores
-how likely it is that the writer is at risk, the other that someone close to them is.
-A third, simpler model (naive Bayes over words) names the warning sign the words are
-most like, so a page can say what it noticed. The weights are learnt from the labelled
-messages in ``tests/data/`` by ``tools/train_crisis_model.py`` and shipped in
-``data/crisis_model.json``; nothing is fetched or learnt at run time.
+Two logistic models read word 1–2-grams, word pairs one word apart and character
+4–5-grams of a text: one scores how likely it is that the writer is at risk, the other
+that someone close to them is. A third, simpler model (naive Bayes over words) names the
+warning sign the words are most like, so a page can say what it noticed. The weights are
+learnt from the labelled messages in ``tests/data/`` by ``tools/train_crisis_model.py``
+and shipped in ``data/crisis_model.json``; nothing is fetched or learnt at run time.
 
 A reading is explainable: ``ModelReading.words`` is the run of words that weighed most
 towards the score, as a span of the original text. Standard library only.
@@ -47,9 +47,10 @@ def words_of(text: str) -> list[Word]:
 def feature_owners(words: list[Word]) -> dict[str, list[int]]:
     """Each feature of the text, with the index of every word it stands on.
 
-    Word features are the words and the pairs of neighbouring words; character features
-    are runs of 4 or 5 characters of each word with a space on either side, so that
-    "wanna", "wana" and "wannna" share most of theirs.
+    Word features are the words, the pairs of neighbouring words and the pairs one word
+    apart ("want ~ die" in "want to die", "want 2 die"); character features are runs of 4
+    or 5 characters of each word with a space on either side, so that "wanna", "wana" and
+    "wannna" share most of theirs.
     """
     owners: dict[str, list[int]] = {}
     for index, word in enumerate(words):
@@ -57,6 +58,10 @@ def feature_owners(words: list[Word]) -> dict[str, list[int]]:
     for index in range(len(words) - 1):
         owners.setdefault(f"w:{words[index].text} {words[index + 1].text}", []).extend(
             (index, index + 1)
+        )
+    for index in range(len(words) - 2):
+        owners.setdefault(f"s:{words[index].text} {words[index + 2].text}", []).extend(
+            (index, index + 2)
         )
     for index, word in enumerate(words):
         padded = f" {word.text} "

@@ -117,6 +117,37 @@ def test_an_answer_after_a_day_is_counted_but_not_as_within_a_day(alice, bob):
     assert (reading.answer_count, reading.answered_in_a_day) == (1, True)
 
 
+@pytest.mark.parametrize(
+    "created_at",
+    [
+        dt.datetime(2027, 3, 8, 9, 30, tzinfo=dt.UTC),
+        dt.datetime(2027, 3, 8, 9, 30, 0, 999_999, tzinfo=dt.UTC),
+        dt.datetime(2027, 3, 8, 23, 59, 59, 1, tzinfo=dt.UTC),
+    ],
+    ids=str,
+)
+def test_within_a_day_draws_the_line_where_python_does(alice, bob, created_at):
+    backdate_couple(alice, days=10)
+    mine = make_checkin(alice, days_ago=2, needs=["talk"], share_needs=True)
+    CheckIn.objects.filter(pk=mine.pk).update(created_at=created_at)
+    answer = make_response(mine, bob)
+    couple, partner = couple_and_partner(alice)
+    start = TODAY - dt.timedelta(days=2)
+    for offset, within in (
+        (dt.timedelta(microseconds=-1), True),
+        (dt.timedelta(0), True),
+        (dt.timedelta(microseconds=1), False),
+        (dt.timedelta(seconds=1), False),
+    ):
+        type(answer).objects.filter(pk=answer.pk).update(
+            created_at=created_at + dt.timedelta(hours=24) + offset
+        )
+        (reading,) = visible_readings(
+            alice, couple, partner=partner, start=start, end=start, with_answers=True
+        )
+        assert (reading.answer_count, reading.answered_in_a_day) == (1, within), offset
+
+
 def first_day_of(person):
     couple, partner = couple_and_partner(person)
     return first_visible_day(person, couple, partner=partner)

@@ -30,6 +30,12 @@ class LaterBy(Func):
         resolved.column = self.column.resolve_expression(*args, **kwargs)
         return resolved
 
+    def relabeled_clone(self, change_map):
+        # In a subquery the column's table is renamed along with the sum's.
+        clone = super().relabeled_clone(change_map)
+        clone.column = self.column.relabeled_clone(change_map)
+        return clone
+
     def as_sqlite(self, compiler, connection, **extra_context):
         column, parameters = compiler.compile(self.column)
         sql = (

@@ -6,17 +6,19 @@ couple began. The partner-visibility rules are in the SQL as ``visible_condition
 from functools import cache
 
 from django.db.models import (
-    Count,
     DateField,
     DateTimeField,
+    Func,
     IntegerField,
+    OuterRef,
     Q,
+    Subquery,
     TextField,
 )
 from django.db.models.functions import Cast
 
 from tending.assessments.models import Result, shared_with_partner_condition
-from tending.checkins.models import CheckIn, visible_condition
+from tending.checkins.models import CheckIn, Response, visible_condition
 from tending.checkins.selectors import TURNED_TOWARD_WINDOW
 from tending.core.expressions import LaterBy
 from tending.core.statements import Bound, Statement, whole_rows
@@ -49,19 +51,26 @@ def _as_int(name: str) -> Cast:
     return Cast(name, IntegerField())
 
 
+def _counted(rows) -> Subquery:
+    """How many of ``rows`` there are, as a correlated subquery of one number."""
+    count = Func(template="COUNT(*)", output_field=IntegerField())
+    return Subquery(rows.order_by().annotate(count=count).values("count"))
+
+
 @cache
 def readings(with_partner: bool, with_answers: bool) -> Statement:
     """The visible check-ins from ``start`` to ``end`` in day order: READING_FIELDS, the
     word lists as their JSON text (a page parses each distinct list once), the three
     sharing choices as one number and, ``with_answers``, how many answers each got within
-    the couple and whether one came within TURNED_TOWARD_WINDOW. Runs with ``viewer``,
+    the couple and whether one came within TURNED_TOWARD_WINDOW. A day's two check-ins
+    come in the order of their owners' ids. Runs with ``viewer``,
     ``start``, ``end``, with a partner ``partner`` and, with a partner or answers,
     ``couple``."""
     checkins = CheckIn.objects.filter(
         _visible(with_partner),
         local_date__gte=_date_of("start"),
         local_date__lte=_date_of("end"),
-    ).order_by("local_date")
+    ).order_by("local_date", "user_id")
     columns = {
         "emotions_json": Cast("emotions", TextField()),
         "needs_json": Cast("needs", TextField()),
@@ -70,12 +79,15 @@ def readings(with_partner: bool, with_answers: bool) -> Statement:
         + SHARES_NEEDS * _as_int("share_needs"),
     }
     if with_answers:
-        # The couple is a filter on the aggregates, not on the join, so the answers are
-        # found through each check-in's own index however long the couple's history.
-        in_couple = Q(responses__couple_id=_id_of("couple"))
-        in_time = Q(responses__created_at__lte=LaterBy("created_at", TURNED_TOWARD_WINDOW))
-        columns["answered_in_a_day"] = Count("responses", filter=in_couple & in_time)
-        columns["answer_count"] = Count("responses", filter=in_couple)
+        # Each check-in's answers within the couple are counted through the index on
+        # (check-in, couple). The day's window is taken from the answer's time, not added
+        # to the check-in's, so SQLite has no reason to prefer the index on (couple, time).
+        answers = Response.objects.filter(checkin=OuterRef("pk"), couple_id=_id_of("couple"))
+        within_a_day = answers.alias(
+            window_start=LaterBy("created_at", -TURNED_TOWARD_WINDOW)
+        ).filter(window_start__lte=OuterRef("created_at"))
+        columns["answered_in_a_day"] = _counted(within_a_day)
+        columns["answer_count"] = _counted(answers)
     return Statement(checkins.values_list(*READING_FIELDS).annotate(**columns))
 
 

@@ -2,6 +2,7 @@
 and days, with the partner-visibility rules and today's sharing."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.urls import reverse
@@ -13,7 +14,12 @@ from tending.assessments.services import record_result, set_sharing
 from tending.checkins.models import CheckIn
 from tending.couples.models import Couple
 from tending.couples.selectors import couple_and_partner
-from tending.insights.readings import assessment_rows, first_visible_day, visible_readings
+from tending.insights.readings import (
+    assessment_rows,
+    first_visible_day,
+    visible_readings,
+    word_list,
+)
 from tests.support.builders import backdate_couple, make_checkin, make_response
 from tests.support.people import client_for
 
@@ -203,3 +209,28 @@ def test_results_before_the_couple_or_outside_the_days_stay_out(alice, bob):
     assert assessments_of(alice, until=bobs.taken_at) == []
     Result.objects.filter(pk=bobs.pk).update(taken_at=timezone.now() - dt.timedelta(days=40))
     assert assessments_of(alice) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        [],
+        ["calm"],
+        ["calm", "tired", "hopeful"],
+        ['say "hi"'],
+        ["a, b", "c"],
+        ['x", "y'],
+        ["back\\slash"],
+        ["café", "naïve"],
+        [""],
+        ["", ""],
+    ],
+    ids=repr,
+)
+def test_a_word_list_reads_as_json_would(words):
+    for listed in (
+        json.dumps(words),
+        json.dumps(words, ensure_ascii=False),
+        json.dumps(words, separators=(",", ":")),
+    ):
+        assert word_list(listed) == tuple(words), listed

@@ -28,11 +28,26 @@ class DayReading(NamedTuple):
     answer_count: int
 
 
-def _words(word_lists: dict, listed: str) -> tuple[tuple[str, ...], bool]:
-    """A word list from its JSON text, and whether it requests help, kept in ``word_lists``."""
-    words = tuple(json.loads(listed))
-    word_lists[listed] = words, requests_help(words)
-    return word_lists[listed]
+def word_list(listed: str) -> tuple[str, ...]:
+    """A word list from its JSON text. The text a list of words is stored as,
+    ``["calm", "tired"]``, is split at its separators; any other text (escapes, other
+    spacing) is parsed as JSON. Both give the same words."""
+    if listed == "[]":
+        return ()
+    if listed[:2] == '["' and listed[-2:] == '"]' and "\\" not in listed:
+        words = tuple(listed[2:-2].split('", "'))
+        # Without escapes a word holds no quote, so two quotes a word means every
+        # separator was one of those split at.
+        if listed.count('"') == 2 * len(words):
+            return words
+    return tuple(json.loads(listed))
+
+
+def _needs(lists: dict, listed: str) -> tuple[tuple[str, ...], bool]:
+    """A needs list from its JSON text, and whether it requests help, kept in ``lists``."""
+    needs = word_list(listed)
+    lists[listed] = needs, requests_help(needs)
+    return lists[listed]
 
 
 def first_visible_day(user, couple, *, partner) -> dt.date | None:
@@ -53,9 +68,10 @@ def visible_readings(
     statement = compiled.readings(with_partner, with_answers and couple is not None)
     arguments = {"viewer": user, "couple": couple, "partner": partner, "start": start, "end": end}
     viewer_id = user.pk
-    # A page holds few distinct word lists: each is parsed, and asked whether it requests
-    # help, once.
-    word_lists: dict[str, tuple[tuple[str, ...], bool]] = {}
+    # Each distinct word list is parsed once a page; each needs list is asked once whether
+    # it requests help.
+    emotion_lists: dict[str, tuple[str, ...]] = {}
+    need_lists: dict[str, tuple[tuple[str, ...], bool]] = {}
     hidden: tuple[str, ...] = ()
     readings = []
     for (
@@ -77,17 +93,24 @@ def visible_readings(
             numbers = {"mood": mood, "stress": stress, "energy": energy, "connection": connection}
             if sleep_hours is not None:
                 numbers["sleep_hours"] = float(sleep_hours)
-        emotions = word_lists.get(emotions_json) or _words(word_lists, emotions_json)
-        needs = word_lists.get(needs_json) or _words(word_lists, needs_json)
+        emotions = needs = hidden
+        if mine or shares & SHARES_EMOTIONS:
+            emotions = emotion_lists.get(emotions_json)
+            if emotions is None:
+                emotions = emotion_lists[emotions_json] = word_list(emotions_json)
         shares_needs = bool(shares & SHARES_NEEDS)
+        is_request = False
+        if mine or shares_needs:
+            needs, requests = need_lists.get(needs_json) or _needs(need_lists, needs_json)
+            is_request = shares_needs and requests
         readings.append(
             DayReading(
                 mine,
                 local_date,
                 numbers,
-                emotions[0] if mine or shares & SHARES_EMOTIONS else hidden,
-                needs[0] if mine or shares_needs else hidden,
-                shares_needs and needs[1],
+                emotions,
+                needs,
+                is_request,
                 bool(answers[0]) if answers else False,
                 answers[1] if answers else 0,
             )

@@ -252,12 +252,14 @@ def paired_column_chart(
 def table_body(rows: Sequence[Sequence[str]]) -> str:
     """The rows of a chart's table: the first cell of each heads its row. Text is escaped."""
     out = []
+    # A table repeats few values (numbers, dashes): each distinct one is escaped once.
+    escaped: dict[str, str] = {}
     for row in rows:
-        out.append("<tr>")
-        for index, cell in enumerate(row):
-            if index == 0:
-                out.append(f'<th scope="row">{escape(cell)}</th>')
-            else:
-                out.append(f"<td>{escape(cell)}</td>")
+        out.append(f'<tr><th scope="row">{escape(row[0])}</th>' if row else "<tr>")
+        for cell in row[1:]:
+            text = escaped.get(cell)
+            if text is None:
+                text = escaped[cell] = escape(cell)
+            out.append(f"<td>{text}</td>")
         out.append("</tr>")
     return "".join(out)

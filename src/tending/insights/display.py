@@ -142,6 +142,7 @@ def weekly_measure_charts(
         for _, _, readings in people
     ]
     dates = f"{long_date(days[0])} to {long_date(days[-1])}"
+    labels = [period.label for period in periods]
     charts_out = []
     for measure in MEASURES:
         key = measure.key
@@ -153,8 +154,8 @@ def weekly_measure_charts(
         title = f"{measure.title}, weekly averages, {dates}"
         headers = ("Week", *(f"{line.label} (average)" for line in lines))
         rows = tuple(
-            (period.label, *(format_number(line.values[i]) for line in lines))
-            for i, period in enumerate(periods)
+            (label, *(format_number(line.values[i]) for line in lines))
+            for i, label in enumerate(labels)
         )
         charts_out.append(
             _lines_chart(measure, f"{chart_prefix}-{key}", title, days, lines, headers, rows)

@@ -130,7 +130,8 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
     mine_since_couple = None
     if couple is not None and partner is not None:
         mine_since_couple = couple.first_day_for(user)
-        weeks = sorted({week_start(day) for day in day_list})
+        monday = week_start(start)
+        weeks = [monday + dt.timedelta(days=n) for n in range(0, (end - monday).days + 1, 7)]
         turned_toward = turned_toward_chart(
             turned_toward_by_week(in_range, weeks, mine_since_couple)
         )

@@ -270,10 +270,12 @@ def patterns_for(
         ),
     ]
     if partner_name is not None and mine_since_couple is not None:
+        one_day = dt.timedelta(days=1)
         received = [
-            (r.answer_count, by_day[r.local_date + dt.timedelta(days=1)])
+            (r.answer_count, next_day)
             for r in mine
-            if r.local_date >= mine_since_couple and r.local_date + dt.timedelta(days=1) in by_day
+            if r.local_date >= mine_since_couple
+            and (next_day := by_day.get(r.local_date + one_day)) is not None
         ]
         found.append(
             find_pattern(

@@ -7,6 +7,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import mul
 
 MIN_PAIRED_DAYS = 14
 MODERATE_FROM = 0.3
@@ -30,10 +31,11 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     mean_y = sum(ys) / n
     dx = [x - mean_x for x in xs]
     dy = [y - mean_y for y in ys]
-    spread = math.sqrt(sum(d * d for d in dx) * sum(d * d for d in dy))
+    # The products summed in the same order as a loop would, by the C loop of map.
+    spread = math.sqrt(sum(map(mul, dx, dx)) * sum(map(mul, dy, dy)))
     if spread == 0:
         return None
-    r = sum(a * b for a, b in zip(dx, dy, strict=True)) / spread
+    r = sum(map(mul, dx, dy)) / spread
     return max(-1.0, min(1.0, r))
 
 

@@ -185,7 +185,7 @@ def words_over_time(days: list[dt.date], mine: list[DayReading]) -> list[WordsPe
     periods = series.periods_for(days, 7 if len(days) <= DAILY_TABLE_MAX_DAYS else 30)
     emotions = series.top_words_by_period({r.local_date: r.emotions for r in mine}, periods, 3)
     needs = series.top_words_by_period(
-        {r.local_date: [NEED_LABELS.get(n, n) for n in r.needs] for r in mine}, periods, 3
+        {r.local_date: r.needs for r in mine}, periods, 3, NEED_LABELS
     )
     return [
         WordsPeriod(period.label, tuple(emotions[i]), tuple(needs[i]))

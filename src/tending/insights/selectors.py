@@ -26,6 +26,7 @@ from tending.insights.display import (
 from tending.insights.models import InsightPreferences
 from tending.insights.patterns import Pattern
 from tending.insights.readings import (
+    DayReading,
     assessment_rows,
     first_visible_day,
     visible_readings,
@@ -80,9 +81,23 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
     readings = visible_readings(
         user, couple, partner=partner, start=pattern_start, end=end, with_answers=True
     )
-    in_range = [r for r in readings if r.local_date >= start]
-    mine = [r for r in in_range if r.is_mine]
-    theirs = [r for r in in_range if not r.is_mine]
+    # The readings split once: all of them for patterns, those since ``start`` for the rest.
+    all_mine: list[DayReading] = []
+    all_theirs: list[DayReading] = []
+    mine: list[DayReading] = []
+    theirs: list[DayReading] = []
+    for reading in readings:
+        if reading.is_mine:
+            all_mine.append(reading)
+            if reading.local_date >= start:
+                mine.append(reading)
+        else:
+            all_theirs.append(reading)
+            if reading.local_date >= start:
+                theirs.append(reading)
+    in_range = (
+        readings if pattern_start == start else [r for r in readings if r.local_date >= start]
+    )
     partner_name = str(partner) if partner is not None else None
     day_list = series.days_between(start, end)
 
@@ -98,7 +113,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
         word_chart(
             "needs-me",
             "What would have helped you",
-            series.top_words(([NEED_LABELS.get(n, n) for n in r.needs] for r in mine), TOP_WORDS),
+            series.top_words((r.needs for r in mine), TOP_WORDS, NEED_LABELS),
             "me",
         )
     ]
@@ -113,9 +128,7 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
                     "partner",
                 )
             )
-        their_needs = series.top_words(
-            ([NEED_LABELS.get(n, n) for n in r.needs] for r in theirs), TOP_WORDS
-        )
+        their_needs = series.top_words((r.needs for r in theirs), TOP_WORDS, NEED_LABELS)
         if their_needs:
             need_charts.append(
                 word_chart(
@@ -136,8 +149,6 @@ def insights_for(user, *, days: int | str | None = DEFAULT_RANGE, now=None) -> I
             turned_toward_by_week(in_range, weeks, mine_since_couple)
         )
 
-    all_mine = [r for r in readings if r.is_mine]
-    all_theirs = [r for r in readings if not r.is_mine]
     weekly = days >= WEEKLY_CHARTS_FROM_DAYS
     return Insights(
         days=days,

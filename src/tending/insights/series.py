@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, chain
 
 ROLLING_WINDOW = 7
 
@@ -134,14 +134,26 @@ def period_means_by_key(
     }
 
 
-def top_words(word_lists: Iterable[Sequence[str]], limit: int) -> list[tuple[str, int]]:
-    """The words named most often, most frequent first; ties in alphabetical order."""
-    counts = Counter(word for words in word_lists for word in words)
+def top_words(
+    word_lists: Iterable[Sequence[str]], limit: int, labels: Mapping[str, str] | None = None
+) -> list[tuple[str, int]]:
+    """The words named most often, most frequent first; ties in alphabetical order. With
+    ``labels``, each word is counted under its label (a word without one under itself):
+    the words are counted first and their counts added up by label, once a distinct word."""
+    counts = Counter(chain.from_iterable(word_lists))
+    if labels is not None:
+        labelled: Counter[str] = Counter()
+        for word, count in counts.items():
+            labelled[labels.get(word, word)] += count
+        counts = labelled
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
 
 
 def top_words_by_period(
-    words_by_day: Mapping[dt.date, Sequence[str]], periods: Sequence[Period], limit: int
+    words_by_day: Mapping[dt.date, Sequence[str]],
+    periods: Sequence[Period],
+    limit: int,
+    labels: Mapping[str, str] | None = None,
 ) -> list[list[tuple[str, int]]]:
     """``top_words`` for each of the consecutive ``periods``, in one pass over the days."""
     starts = [period.start for period in periods]
@@ -150,4 +162,4 @@ def top_words_by_period(
         index = bisect_right(starts, day) - 1
         if index >= 0 and day <= periods[index].end:
             word_lists[index].append(words)
-    return [top_words(lists, limit) for lists in word_lists]
+    return [top_words(lists, limit, labels) for lists in word_lists]

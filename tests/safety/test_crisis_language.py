@@ -491,6 +491,13 @@ def test_each_warning_sign_and_whom_it_is_about(text, group, about):
         "mondays make me want to disappear",
         "we can talk tonight once the kids are asleep",
         "i'm going to do it when everyone is asleep - wrap the presents i mean",
+        "the brunch was so good i could die",
+        "radio said theres been a rise in suicides among farmers",
+        "some singer died of an overdose in LA, the kids were talking about it",
+        "need to cut dads toenails tonight, where are the clippers",
+        "signed the goodbye card for Sandra, her retirement do is friday",
+        "scars on my arm are pale now, i told her i was very sick once and got help",
+        "cut myself on the glass recycling, plaster please",
     ],
 )
 def test_hard_negatives_are_set_aside(text):
@@ -601,6 +608,11 @@ def test_a_quotation_in_single_marks_belongs_to_the_one_who_said_it():
     assert read_crisis_language("i don't want to kill myself, i want to die").concerns_self
 
 
+def test_a_cut_on_the_body_is_not_an_accident_with_a_thing():
+    assert read_crisis_language("i cut myself on the arm again tonight").concerns_self
+    assert not contains_crisis_language("i cut myself on the tin opening the beans")
+
+
 def test_something_long_past_counts_again_when_it_is_back():
     assert not contains_crisis_language("when i was 16 i wanted to die every day")
     assert contains_crisis_language("when i was 16 i wanted to die every day. lately it's back")
@@ -617,6 +629,8 @@ def test_something_long_past_counts_again_when_it_is_back():
         "nurse asked if i think about killing myself, i said no and i meant it. just anxiety",
         "the intake form asked if i think about ending it. i dont. just stressed about moving",
         "my sister asked if i was thinking of ending it. no! just sold the house, of course im sad",
+        "gp asked if id ever want to end my life. said no and meant it. i do want more help tho",
+        "said i wanted to disappear but i meant like, to a cabin with no wifi for a week",
     ],
 )
 def test_a_question_answered_no_or_words_explained_after_are_set_aside(text):
@@ -637,6 +651,7 @@ def test_a_question_answered_no_or_words_explained_after_are_set_aside(text):
         "when i said i cant go on i wasnt joking",
         "the gp asked if i still want to kill myself. i said no but i have a plan",
         "she asked if i want to die. i do.",
+        "the gp asked if i want to end my life. i said no and meant it. but i lied",
     ],
 )
 def test_a_question_answered_yes_or_words_meant_still_count(text):
@@ -668,6 +683,8 @@ def test_recovery_told_as_past_is_set_aside(text):
         "wrote goodbye letters back when i was really ill. tore one up today, long past",
         "the scars on my arm are pale now. havent cut in 4 years, short sleeves at work",
         "told my new partner about the overdose on our third date. its ancient history",
+        "that winter i wanted to die? found my old safety plan. so far from that person now",
+        "when i was first diagnosed i didnt want to live. now ive got a reason to get up",
     ],
 )
 def test_a_hard_time_told_as_past_by_someone_well_now_is_set_aside(text):

@@ -66,8 +66,8 @@ MAX_TEXT_LENGTH = 20_000
 # till the holiday"), the model must be at least this sure to speak.
 EXPLAINED_MODEL_CUT_OFF = 0.9
 # When the phrases set words aside as an idiom, a denial, a story or something long past
-# and found nothing else, the model must be at least this sure to speak ("dad said if the
-# bank takes the farm hes going to shoot himself" is not a story told).
+# and found nothing else, the model must be at least this sure to speak ("he said he wishes
+# he could just not wake up, like the guy in the song" is not a story told).
 SET_ASIDE_MODEL_CUT_OFF = 0.99
 # Two hints count together when at most this many characters stand between them.
 HINT_DISTANCE = 2 * CONTEXT_WINDOW

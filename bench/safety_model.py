@@ -21,7 +21,10 @@ written before the one named, and tests on the split named. ``--writers klm`` te
 development parts k, l and m (each written by one writer in one voice) and trains on
 everything else that has been seen: how the model does on a writer it has never read.
 ``--errors`` lists what phrases + model got wrong on the messages tested; ``--cache DIR``
-reads back a model learnt before from the same messages.
+reads back a model learnt before from the same messages. ``--encoder DIR`` blends the
+word model with a sentence model written there by ``tools/train_crisis_encoder.py
+--leave-out … --out DIR`` (left out of the same parts, so neither model has read them);
+without it the word model is measured alone.
 
 Run from the repository root: ``.venv/bin/python bench/safety_model.py --decision``.
 """
@@ -42,15 +45,18 @@ sys.path.insert(0, str(ROOT / "tools"))
 from safety_eval import SEEN_SPLITS, SPLITS, load_rows  # noqa: E402
 from train_crisis_model import train as train_model_file  # noqa: E402
 
+from tending.safety.crisis_encoder import CrisisEncoder  # noqa: E402
 from tending.safety.crisis_language import read_crisis_language, read_phrases  # noqa: E402
 from tending.safety.crisis_model import CrisisModel  # noqa: E402
 
 
-def train(rows: list[dict], cache: Path | None = None) -> CrisisModel:
-    """The model learnt from ``rows``; with ``cache``, one learnt before from the same
-    messages and the same features is read back instead of learnt again."""
+def train(
+    rows: list[dict], cache: Path | None = None, encoder: CrisisEncoder | None = None
+) -> CrisisModel:
+    """The word model learnt from ``rows``, blended with ``encoder`` when given; with
+    ``cache``, one learnt before from the same messages and features is read back."""
     if cache is None:
-        return CrisisModel(train_model_file(rows))
+        return CrisisModel(train_model_file(rows), encoder)
     digest = hashlib.sha256()
     digest.update((ROOT / "src" / "tending" / "safety" / "crisis_model.py").read_bytes())
     digest.update((ROOT / "tools" / "train_crisis_model.py").read_bytes())
@@ -60,7 +66,7 @@ def train(rows: list[dict], cache: Path | None = None) -> CrisisModel:
     if not path.exists():
         cache.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(train_model_file(rows)), encoding="utf-8")
-    return CrisisModel(json.loads(path.read_text(encoding="utf-8")))
+    return CrisisModel(json.loads(path.read_text(encoding="utf-8")), encoder)
 
 
 def cut_offs(text: str) -> tuple[float, float]:
@@ -199,13 +205,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--errors", action="store_true", help="list what phrases + model got wrong")
     parser.add_argument("--cache", type=Path, help="keep trained models in this folder")
+    parser.add_argument("--encoder", type=Path, help="blend with the sentence model in this folder")
     options = parser.parse_args(argv)
+    encoder = CrisisEncoder(options.encoder) if options.encoder else None
     development = [row for row in load_rows() if row["split"] == "development"]
 
     chosen = _chosen_comparison(options, development)
     if chosen is not None:
         title, train_rows, test_rows = chosen
-        model = train(train_rows, options.cache)
+        model = train(train_rows, options.cache, encoder)
         for threshold in options.threshold:
             results = outcomes(test_rows, model, threshold)
             summarise(f"{title}, threshold {'/'.join(map(str, threshold))}", test_rows, results)

@@ -11,11 +11,11 @@ be gone by morning") counts unless everyday words near it explain it ("early fli
 A hint ("the pills", "tonight") counts only beside a hint of another kind, and then
 both count, unless everyday words explain them.
 
-A small statistical model (``crisis_model``) then reads the text for whoever the phrases
-found nothing about, the writer or someone close: it hears warning signs in words the
-phrases do not list, and says which words weighed most. It is not asked when the phrases
-found nothing but set words aside. Its findings are always "possible" signs: the page says
-"perhaps".
+A small statistical model (``crisis_model``: a word model blended with a sentence model)
+then reads the text for whoever the phrases found nothing about, the writer or someone
+close: it hears warning signs in words the phrases do not list, and says which words
+weighed most. Where the phrases set words aside and found nothing else, it must be all
+but certain to speak. Its findings are always "possible" signs: the page says "perhaps".
 
 Everything is compiled once, when this module is imported. Each text is read in time
 proportional to its length, up to ``MAX_TEXT_LENGTH`` characters.

@@ -6,9 +6,11 @@ that someone close to them is. A third, simpler model (naive Bayes over words) n
 warning sign the words are most like, so a page can say what it noticed. The weights are
 learnt from the labelled messages in ``tests/data/`` by ``tools/train_crisis_model.py``
 and shipped in ``data/crisis_model.json``; nothing is fetched or learnt at run time.
+The shipped reading blends these probabilities with a sentence model's
+(``crisis_encoder``), which hears how the whole message is put.
 
 A reading is explainable: ``ModelReading.words`` is the run of words that weighed most
-towards the score, as a span of the original text. Standard library only.
+towards the word model's score, as a span of the original text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from tending.safety.crisis_encoder import CrisisEncoder, shipped_encoder
 
 MODEL_PATH = Path(__file__).parent / "data" / "crisis_model.json"
 WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
@@ -84,7 +88,8 @@ def probability(total: float) -> float:
 class ModelReading:
     """What the models make of one text.
 
-    ``about_self`` / ``about_other``: the probabilities; ``concerns_self`` /
+    ``about_self`` / ``about_other``: the probabilities (blended with the sentence
+    model's when the model has one); ``concerns_self`` /
     ``concerns_someone_else``: whether they reach the shipped thresholds. When either
     does, ``sign`` is the warning sign the words are most like and ``self_words`` /
     ``other_words`` where the words that weighed most towards each score start and end in
@@ -101,11 +106,15 @@ class ModelReading:
 
 
 class CrisisModel:
-    """The shipped weights, and how to read a text with them."""
+    """The shipped weights, and how to read a text with them; with ``encoder``, the
+    probabilities are blended with the sentence model's and its thresholds apply."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, encoder: CrisisEncoder | None = None) -> None:
         self.bias_self, self.bias_other = data["bias"]
-        self.threshold_self, self.threshold_other = data["thresholds"]
+        self.encoder = encoder
+        self.threshold_self, self.threshold_other = (
+            encoder.thresholds if encoder is not None else data["thresholds"]
+        )
         self.weights: dict[str, tuple[float, float]] = {
             name: (pair[0], pair[1]) for name, pair in data["weights"].items()
         }
@@ -135,6 +144,11 @@ class CrisisModel:
                 weighed_self[index] += pair[0] * share
                 weighed_other[index] += pair[1] * share
         about_self, about_other = probability(total_self), probability(total_other)
+        if self.encoder is not None:
+            heard_self, heard_other = self.encoder.probabilities(text)
+            share = self.encoder.share
+            about_self = (1 - share) * about_self + share * heard_self
+            about_other = (1 - share) * about_other + share * heard_other
         concerns_self = about_self >= self.threshold_self
         concerns_someone_else = about_other >= self.threshold_other
         if not (concerns_self or concerns_someone_else):
@@ -185,5 +199,6 @@ def _heaviest_run(weighed: list[float]) -> tuple[int, int]:
 
 @cache
 def shipped_model() -> CrisisModel:
-    """The model in ``data/crisis_model.json``, read once per process."""
-    return CrisisModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+    """The word model in ``data/crisis_model.json`` with the shipped sentence model, read
+    once per process."""
+    return CrisisModel(json.loads(MODEL_PATH.read_text(encoding="utf-8")), shipped_encoder())

@@ -146,9 +146,9 @@ class CrisisModel:
         about_self, about_other = probability(total_self), probability(total_other)
         if self.encoder is not None:
             heard_self, heard_other = self.encoder.probabilities(text)
-            share = self.encoder.share
-            about_self = (1 - share) * about_self + share * heard_self
-            about_other = (1 - share) * about_other + share * heard_other
+            heard_share = self.encoder.share
+            about_self = (1 - heard_share) * about_self + heard_share * heard_self
+            about_other = (1 - heard_share) * about_other + heard_share * heard_other
         concerns_self = about_self >= self.threshold_self
         concerns_someone_else = about_other >= self.threshold_other
         if not (concerns_self or concerns_someone_else):

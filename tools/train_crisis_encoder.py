@@ -71,7 +71,8 @@ THRESHOLDS = (0.4, 0.45)
 
 
 def digest_of(rows: list[dict]) -> str:
-    """What the model was learnt from, and how: changes when a message or a setting does."""
+    """What the model was learnt from: changes when a message, the base revision, the
+    epochs, the batch, the learning rate, the seed or the window does."""
     digest = hashlib.sha256()
     digest.update(f"{BASE_REVISION} {EPOCHS} {BATCH} {LEARNING_RATE} {SEED} {WINDOW}\n".encode())
     for row in rows:
@@ -99,7 +100,7 @@ def default_base() -> Path:
 
 
 def fine_tune(rows: list[dict], base: Path, output: Path) -> None:
-    """Learn from ``rows``, then write the ONNX model, tokenizer and settings to ``output``."""
+    """Learn from ``rows``, then write the ONNX model and the tokenizer to ``output``."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModel, AutoTokenizer
